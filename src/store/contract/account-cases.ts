@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { ACCOUNT_ID, expectStoreError, type Harness } from './harness.js'
+
+/** Account, revision, reset and close. */
+export function accountCases(h: Harness): void {
+  describe('account', () => {
+    it('initAccount is idempotent for the same id and refuses another id', async () => {
+      const a = await h.store().initAccount(ACCOUNT_ID)
+      expect(a.id).toBe(ACCOUNT_ID)
+      expect(a.createDate).toBeInstanceOf(Date)
+      expect((await h.store().getAccount())?.id).toBe(ACCOUNT_ID)
+      await expectStoreError(h.store().initAccount('999999999999'), 'Conflict')
+    })
+
+    it('sets and clears the alias and the password policy', async () => {
+      const s = h.store()
+      await s.setAccountAlias('ml-team')
+      await s.setPasswordPolicy({ minimumPasswordLength: 14, requireSymbols: true })
+      let a = await s.getAccount()
+      expect(a?.alias).toBe('ml-team')
+      expect(a?.passwordPolicy).toEqual({ minimumPasswordLength: 14, requireSymbols: true })
+      await s.setAccountAlias(undefined)
+      await s.setPasswordPolicy(undefined)
+      a = await s.getAccount()
+      expect(a?.alias).toBeUndefined()
+      expect(a?.passwordPolicy).toBeUndefined()
+    })
+
+    it('reset empties everything but keeps the account id, and bumps the revision', async () => {
+      const s = h.store()
+      await s.setAccountAlias('ml-team')
+      await s.createUser({ name: 'alice' })
+      await s.createRole({ name: 'trainer', assumeRolePolicyDocument: '{}' })
+      await s.createPolicy({ name: 'p', document: '{}' })
+      await s.attachPolicy({ type: 'user', name: 'alice' }, 'arn:aws:iam::123456789012:policy/p')
+      await s.createAccessKey({ userName: 'alice', secretCiphertext: new Uint8Array([1]) })
+      const before = await s.getRevision()
+      await s.reset()
+      expect(await s.getRevision()).toBeGreaterThan(before)
+      expect((await s.listUsers()).items).toEqual([])
+      expect((await s.listRoles()).items).toEqual([])
+      expect((await s.listPolicies()).items).toEqual([])
+      const a = await s.getAccount()
+      expect(a?.id).toBe(ACCOUNT_ID)
+      expect(a?.alias).toBeUndefined()
+      await s.createUser({ name: 'alice' })
+    })
+
+    it('operations after close fail Unavailable', async () => {
+      const s = h.store()
+      await s.close()
+      await expectStoreError(s.getUser('alice'), 'Unavailable')
+      await s.close()
+    })
+  })
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { ACCOUNT_ID, AWS_READ_ONLY, AWS_SAGEMAKER, doc, policyArn, TRUST, type Harness } from './harness.js'
+
+/** PrincipalPolicyLoader and the revision counter. */
+export function principalPoliciesCases(h: Harness): void {
+  describe('loadPrincipalPolicies', () => {
+    it('returns a user\'s inline, attached and group policies with default documents and the boundary', async () => {
+      const s = h.store()
+      await s.createPolicy({ name: 'cust', document: doc('s3:A') })
+      await s.createPolicyVersion(policyArn('cust'), doc('s3:B'), true)
+      await s.createPolicy({ name: 'bound', document: doc('s3:*') })
+      const user = await s.createUser({ name: 'alice', permissionsBoundaryArn: policyArn('bound') })
+      await s.createGroup({ name: 'g' })
+      await s.createGroup({ name: 'empty' })
+      await s.addUserToGroup('g', 'alice')
+      await s.addUserToGroup('empty', 'alice')
+      await s.putInlinePolicy({ type: 'user', name: 'alice' }, 'own', doc('s3:Own'))
+      await s.putInlinePolicy({ type: 'group', name: 'g' }, 'grp', doc('s3:Grp'))
+      await s.attachPolicy({ type: 'user', name: 'alice' }, policyArn('cust'))
+      await s.attachPolicy({ type: 'group', name: 'g' }, AWS_READ_ONLY)
+      const p = await s.loadPrincipalPolicies({ type: 'user', name: 'ALICE' })
+      expect(p?.principal).toEqual({ type: 'user', id: user.id, name: 'alice', path: '/', arn: user.arn })
+      expect(p?.revision).toBe(await s.getRevision())
+      expect(p?.groups.map((g) => g.name)).toEqual(['empty', 'g'])
+      expect(p?.groups[1]?.arn).toBe(`arn:aws:iam::${ACCOUNT_ID}:group/g`)
+      expect(p?.inline).toEqual(expect.arrayContaining([
+        { source: { type: 'user', name: 'alice' }, policyName: 'own', document: doc('s3:Own') },
+        { source: { type: 'group', name: 'g' }, policyName: 'grp', document: doc('s3:Grp') }
+      ]))
+      expect(p?.inline).toHaveLength(2)
+      expect(p?.managed).toEqual(expect.arrayContaining([
+        { source: { type: 'user', name: 'alice' }, policyArn: policyArn('cust'), versionId: 'v2', document: doc('s3:B') },
+        { source: { type: 'group', name: 'g' }, policyArn: AWS_READ_ONLY }
+      ]))
+      expect(p?.managed).toHaveLength(2)
+      expect(p?.permissionsBoundary).toEqual({ policyArn: policyArn('bound'), versionId: 'v1', document: doc('s3:*') })
+    })
+
+    it('returns a role\'s policies, an AWS managed boundary as ARN only, undefined for a missing principal', async () => {
+      const s = h.store()
+      const role = await s.createRole({ name: 'r', path: '/service-role/', assumeRolePolicyDocument: TRUST, permissionsBoundaryArn: AWS_READ_ONLY })
+      await s.putInlinePolicy({ type: 'role', name: 'r' }, 'in', doc())
+      await s.attachPolicy({ type: 'role', name: 'r' }, AWS_SAGEMAKER)
+      const p = await s.loadPrincipalPolicies({ type: 'role', name: 'r' })
+      expect(p).toMatchObject({
+        principal: { type: 'role', id: role.id, name: 'r', path: '/service-role/', arn: role.arn },
+        groups: [],
+        inline: [{ source: { type: 'role', name: 'r' }, policyName: 'in', document: doc() }],
+        managed: [{ source: { type: 'role', name: 'r' }, policyArn: AWS_SAGEMAKER }],
+        permissionsBoundary: { policyArn: AWS_READ_ONLY }
+      })
+      expect(await s.loadPrincipalPolicies({ type: 'role', name: 'ghost' })).toBeUndefined()
+      expect(await s.loadPrincipalPolicies({ type: 'user', name: 'r' })).toBeUndefined()
+    })
+  })
+
+  describe('revision', () => {
+    it('increases on every permission-affecting change and not on bookkeeping', async () => {
+      const s = h.store()
+      const steps: [string, () => Promise<unknown>, boolean][] = [
+        ['create user', () => s.createUser({ name: 'u' }), true],
+        ['create group', () => s.createGroup({ name: 'g' }), false],
+        ['add to group', () => s.addUserToGroup('g', 'u'), true],
+        ['create policy', () => s.createPolicy({ name: 'p', document: doc() }), false],
+        ['attach', () => s.attachPolicy({ type: 'group', name: 'g' }, policyArn('p')), true],
+        ['new non-default version', () => s.createPolicyVersion(policyArn('p'), doc('s3:B'), false), false],
+        ['set default version', () => s.setDefaultPolicyVersion(policyArn('p'), 'v2'), true],
+        ['put inline', () => s.putInlinePolicy({ type: 'user', name: 'u' }, 'i', doc()), true],
+        ['tag user', () => s.tagUser('u', [{ key: 'team', value: 'x' }]), true],
+        ['boundary', () => s.setUserPermissionsBoundary('u', AWS_READ_ONLY), true],
+        ['create key', () => s.createAccessKey({ userName: 'u', secretCiphertext: new Uint8Array([1]) }), false],
+        ['detach', () => s.detachPolicy({ type: 'group', name: 'g' }, policyArn('p')), true],
+        ['remove from group', () => s.removeUserFromGroup('g', 'u'), true],
+        ['delete inline', () => s.deleteInlinePolicy({ type: 'user', name: 'u' }, 'i'), true]
+      ]
+      let last = await s.getRevision()
+      for (const [label, step, bumps] of steps) {
+        await step()
+        const now = await s.getRevision()
+        if (bumps) expect(now, label).toBeGreaterThan(last)
+        else expect(now, label).toBe(last)
+        last = now
+      }
+    })
+  })
+}

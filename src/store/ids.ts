@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto'
+
+/** The unique-id prefixes IAM uses, one per entity kind. */
+export type EntityIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'AIPA' | 'AKIA' | 'ASIA'
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+// Largest multiple of 36 below 256: bytes at or above it are rejected so every
+// character is equally likely.
+const REJECT_AT = 252
+
+/**
+ * A new IAM unique id: the prefix plus upper-case alphanumerics, 21 characters in all
+ * (20 for access key ids, AKIA and ASIA, as AWS issues them).
+ */
+export function newEntityId(prefix: EntityIdPrefix): string {
+  const total = prefix === 'AKIA' || prefix === 'ASIA' ? 20 : 21
+  return prefix + randomAlphanumeric(total - prefix.length)
+}
+
+function randomAlphanumeric(length: number): string {
+  let out = ''
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte >= REJECT_AT) continue
+      out += ALPHABET[byte % 36]
+      if (out.length === length) break
+    }
+  }
+  return out
+}

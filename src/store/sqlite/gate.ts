@@ -1,0 +1,27 @@
+/**
+ * A FIFO mutex. One better-sqlite3 connection can hold one transaction; while an async
+ * transaction() is open (awaiting between statements), everything else on that
+ * connection waits here so it cannot slip into the open transaction.
+ */
+export class Gate {
+  private held = false
+  private readonly waiters: (() => void)[] = []
+
+  get busy(): boolean {
+    return this.held
+  }
+
+  acquire(): Promise<void> {
+    if (!this.held) {
+      this.held = true
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => this.waiters.push(resolve))
+  }
+
+  release(): void {
+    const next = this.waiters.shift()
+    if (next) next()
+    else this.held = false
+  }
+}

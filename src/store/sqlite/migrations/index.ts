@@ -1,0 +1,13 @@
+import { sql as initial } from './001-initial.js'
+
+/** One schema step; `version` is its NNN prefix. Migrations are TypeScript so builds carry them. */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Every migration, in order; append, never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial }
+]

@@ -1,0 +1,138 @@
+import { entityArn } from '../arn.js'
+import { StoreError } from '../errors.js'
+import { newEntityId } from '../ids.js'
+import type { RoleStore } from '../store.js'
+import { mergeTags, removeTags } from '../tags.js'
+import type { CreateRoleInput, Page, PathPageRequest, RoleRecord, Tag, UpdateRoleInput } from '../types.js'
+import { insertUnique, isoDate, type SqliteContext } from './context.js'
+import { changeBoundary } from './policies.js'
+import { pageByName, parseTags, principalNotFound, tagsJson } from './principals.js'
+import type { Sync } from './sync.js'
+
+export interface RoleRow {
+  id: string
+  name: string
+  path: string
+  create_date: string
+  assume_role_policy: string
+  description: string | null
+  max_session_duration: number
+  permissions_boundary_arn: string | null
+  last_used_date: string | null
+  last_used_region: string | null
+  tags: string
+  sort_key: string
+}
+
+/** The role columns, for queries that alias iam_roles as `r`. */
+export const ROLE_COLUMNS = 'r.id, r.name, r.path, r.create_date, r.assume_role_policy, r.description, r.max_session_duration, ' +
+  'r.permissions_boundary_arn, r.last_used_date, r.last_used_region, r.tags, lower(r.name) AS sort_key'
+
+/** AWS's default MaxSessionDuration, one hour. */
+const DEFAULT_MAX_SESSION_DURATION = 3600
+
+/** A stored role row as a record. */
+export function toRole(ctx: SqliteContext, row: RoleRow): RoleRecord {
+  const role: RoleRecord = {
+    id: row.id,
+    name: row.name,
+    path: row.path,
+    arn: entityArn(ctx.accountId(), 'role', row.path, row.name),
+    createDate: new Date(row.create_date),
+    assumeRolePolicyDocument: row.assume_role_policy,
+    maxSessionDuration: row.max_session_duration,
+    tags: parseTags(row.tags)
+  }
+  if (row.description !== null) role.description = row.description
+  if (row.permissions_boundary_arn !== null) role.permissionsBoundaryArn = row.permissions_boundary_arn
+  if (row.last_used_date !== null) {
+    role.roleLastUsed = { lastUsedDate: new Date(row.last_used_date) }
+    if (row.last_used_region !== null) role.roleLastUsed.region = row.last_used_region
+  }
+  return role
+}
+
+/** The role row for a name, NotFound if there is none. */
+export function roleRow(ctx: SqliteContext, name: string): RoleRow {
+  const row = ctx.get<RoleRow>(`SELECT ${ROLE_COLUMNS} FROM iam_roles r WHERE lower(r.name) = lower(?)`, name)
+  if (!row) throw principalNotFound('role', name)
+  return row
+}
+
+/** RoleStore over SQLite. */
+export function roleOps(ctx: SqliteContext): Sync<RoleStore> {
+  const setTags = (row: RoleRow, tags: Tag[]): void => {
+    ctx.run('UPDATE iam_roles SET tags = ? WHERE id = ?', tagsJson(tags), row.id)
+    // Principal tags feed aws:PrincipalTag conditions, so they change permissions.
+    ctx.bump()
+  }
+  return {
+    createRole(input: CreateRoleInput): RoleRecord {
+      const id = input.id ?? newEntityId('AROA')
+      const tags = mergeTags([], input.tags ?? [], ctx.limits.tagsPerResource)
+      ctx.accountId()
+      changeBoundary(ctx, undefined, input.permissionsBoundaryArn)
+      insertUnique(() => ctx.run(
+        `INSERT INTO iam_roles (id, name, path, create_date, assume_role_policy, description, max_session_duration, permissions_boundary_arn, tags)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id, input.name, input.path ?? '/', isoDate(), input.assumeRolePolicyDocument, input.description,
+        input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION, input.permissionsBoundaryArn, tagsJson(tags)
+      ), `Role with name ${input.name} already exists.`, 'role')
+      ctx.bump()
+      return toRole(ctx, roleRow(ctx, input.name))
+    },
+    getRole(name: string): RoleRecord | undefined {
+      const row = ctx.get<RoleRow>(`SELECT ${ROLE_COLUMNS} FROM iam_roles r WHERE lower(r.name) = lower(?)`, name)
+      return row && toRole(ctx, row)
+    },
+    getRoleById(id: string): RoleRecord | undefined {
+      const row = ctx.get<RoleRow>(`SELECT ${ROLE_COLUMNS} FROM iam_roles r WHERE r.id = ?`, id)
+      return row && toRole(ctx, row)
+    },
+    updateRole(name: string, changes: UpdateRoleInput): RoleRecord {
+      const row = roleRow(ctx, name)
+      ctx.run('UPDATE iam_roles SET description = ?, max_session_duration = ?, assume_role_policy = ? WHERE id = ?',
+        changes.description ?? row.description, changes.maxSessionDuration ?? row.max_session_duration,
+        changes.assumeRolePolicyDocument ?? row.assume_role_policy, row.id)
+      // The trust policy decides who may assume the role, so it counts as a permission change.
+      if (changes.assumeRolePolicyDocument !== undefined) ctx.bump()
+      return toRole(ctx, roleRow(ctx, name))
+    },
+    deleteRole(name: string): void {
+      const row = roleRow(ctx, name)
+      const blockers: [string, string][] = [
+        ['SELECT 1 FROM instance_profile_roles WHERE role_id = ? LIMIT 1', 'Cannot delete entity, must remove roles from instance profile first.'],
+        ['SELECT 1 FROM role_inline_policies WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must delete policies first.'],
+        ['SELECT 1 FROM role_policy_attachments WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must detach all policies first.']
+      ]
+      for (const [sql, message] of blockers) {
+        if (ctx.get(sql, row.id)) throw new StoreError('Conflict', message, 'role')
+      }
+      changeBoundary(ctx, row.permissions_boundary_arn ?? undefined, undefined)
+      ctx.run('DELETE FROM iam_roles WHERE id = ?', row.id)
+      ctx.bump()
+    },
+    listRoles(request?: PathPageRequest): Page<RoleRecord> {
+      return pageByName<RoleRow, RoleRecord>(ctx, `SELECT ${ROLE_COLUMNS} FROM iam_roles r WHERE 1 = 1`, [], request,
+        (r) => toRole(ctx, r), 'r.path')
+    },
+    setRolePermissionsBoundary(name: string, policyArn: string | undefined): void {
+      const row = roleRow(ctx, name)
+      changeBoundary(ctx, row.permissions_boundary_arn ?? undefined, policyArn)
+      ctx.run('UPDATE iam_roles SET permissions_boundary_arn = ? WHERE id = ?', policyArn, row.id)
+      ctx.bump()
+    },
+    recordRoleUsed(name: string, date: Date, region: string): void {
+      const row = roleRow(ctx, name)
+      ctx.run('UPDATE iam_roles SET last_used_date = ?, last_used_region = ? WHERE id = ?', isoDate(date), region, row.id)
+    },
+    tagRole(name: string, tags: Tag[]): void {
+      const row = roleRow(ctx, name)
+      setTags(row, mergeTags(parseTags(row.tags), tags, ctx.limits.tagsPerResource))
+    },
+    untagRole(name: string, keys: string[]): void {
+      const row = roleRow(ctx, name)
+      setTags(row, removeTags(parseTags(row.tags), keys))
+    }
+  }
+}

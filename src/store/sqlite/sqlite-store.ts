@@ -1,0 +1,237 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { StoreError } from '../errors.js'
+import { resolveLimits, type StoreLimits } from '../limits.js'
+import type { Store } from '../store.js'
+import { accessKeyOps } from './access-keys.js'
+import { accountOps, deletionTaskOps } from './account.js'
+import { attachmentOps } from './attachments.js'
+import { SqliteContext, toStoreError } from './context.js'
+import { Gate } from './gate.js'
+import { groupOps } from './groups.js'
+import { inlinePolicyOps } from './inline-policies.js'
+import { instanceProfileOps } from './instance-profiles.js'
+import { migrate } from './migrate.js'
+import { policyOps } from './policies.js'
+import { principalPolicyOps } from './principal-policies.js'
+import { roleOps } from './roles.js'
+import type { Sync } from './sync.js'
+import { userOps } from './users.js'
+
+/** The database file Warden keeps in its data directory. */
+export const SQLITE_FILE_NAME = 'warden.db'
+
+export interface SqliteStoreOptions {
+  /** Path of the database file, or ':memory:' (tests). */
+  filename: string
+  limits?: Partial<StoreLimits>
+  /**
+   * FULL (default) fsyncs the WAL on every commit: nothing acknowledged is lost even on
+   * power loss. NORMAL survives process crashes (kill -9) but may lose the last commits
+   * on an OS crash or power loss, for fewer fsyncs.
+   */
+  synchronous?: 'FULL' | 'NORMAL'
+  /** How long a writer waits for another connection's write lock, ms (default 5000). */
+  busyTimeoutMs?: number
+}
+
+/** The database file path inside a data directory. */
+export function sqliteFileIn(dataDir: string): string {
+  return join(dataDir, SQLITE_FILE_NAME)
+}
+
+type Ops = Sync<Omit<Store, 'transaction' | 'getRevision' | 'reset' | 'close'>>
+
+// Tables emptied by reset(), children before parents so foreign keys hold throughout.
+const RESET_ORDER = [
+  'instance_profile_roles', 'instance_profiles', 'access_keys',
+  'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
+  'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
+  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks'
+]
+
+const READ_PREFIXES = ['get', 'list', 'load']
+
+/**
+ * Opens (creating and migrating as needed) a SQLite store: WAL journal, foreign keys on,
+ * synchronous FULL unless told otherwise, a busy timeout for other connections' writes.
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  let db: Database.Database
+  try {
+    db = new Database(options.filename)
+  } catch (err) {
+    throw new StoreError('Unavailable', `cannot open database ${options.filename}: ${(err as Error).message}`, undefined, { cause: err })
+  }
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
+    db.pragma('journal_mode = WAL')
+    db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`)
+    db.pragma('foreign_keys = ON')
+    migrate(db)
+  } catch (err) {
+    db.close()
+    throw toStoreError(err)
+  }
+  return new SqliteStore(db, resolveLimits(options.limits)).build()
+}
+
+class SqliteStore {
+  private readonly ctx: SqliteContext
+  private readonly ops: Ops
+  private readonly gate = new Gate()
+  private readonly inTransaction = new AsyncLocalStorage<boolean>()
+  private closed = false
+
+  constructor(private readonly db: Database.Database, limits: StoreLimits) {
+    this.ctx = new SqliteContext(db, limits)
+    const ctx = this.ctx
+    this.ops = {
+      ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
+      ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx)
+    }
+  }
+
+  /** The public Store: every operation queued behind running transactions. */
+  build(): Store {
+    const store = this.wrap((name, fn) => this.runStandalone(name, fn)) as Store
+    store.transaction = (fn) => this.transaction(fn)
+    store.getRevision = () => this.runStandalone('getRevision', () => this.ctx.revision())
+    store.reset = () => this.runStandalone('reset', () => this.resetSync())
+    store.close = () => this.close()
+    return store
+  }
+
+  /** An object with every operation, each run through `run`. */
+  private wrap(run: <R>(name: string, fn: () => R) => Promise<R>): Partial<Store> {
+    const out: Record<string, unknown> = {}
+    for (const [name, op] of Object.entries(this.ops) as [string, (...a: unknown[]) => unknown][]) {
+      out[name] = (...args: unknown[]) => run(name, () => op(...args))
+    }
+    return out as Partial<Store>
+  }
+
+  /** Runs one operation in its own transaction: IMMEDIATE for writes, DEFERRED (one snapshot) for reads. */
+  private runSync<R>(name: string, fn: () => R): R {
+    if (this.closed) throw new StoreError('Unavailable', 'the store is closed')
+    const tx = this.db.transaction(fn)
+    try {
+      return READ_PREFIXES.some((p) => name.startsWith(p)) ? tx.deferred() : tx.immediate()
+    } catch (err) {
+      throw toStoreError(err)
+    }
+  }
+
+  private async runStandalone<R>(name: string, fn: () => R): Promise<R> {
+    if (this.inTransaction.getStore()) {
+      throw new Error(`store.${name}() called inside transaction(): use the transaction's own store argument`)
+    }
+    if (!this.gate.busy) return this.runSync(name, fn)
+    await this.gate.acquire()
+    try {
+      return this.runSync(name, fn)
+    } finally {
+      this.gate.release()
+    }
+  }
+
+  private async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction.getStore()) {
+      throw new Error('store.transaction() called inside transaction(): use the transaction\'s own store argument')
+    }
+    await this.gate.acquire()
+    try {
+      if (this.closed) throw new StoreError('Unavailable', 'the store is closed')
+      this.exec('BEGIN IMMEDIATE')
+      let result: T
+      const handle = this.txHandle()
+      try {
+        result = await this.inTransaction.run(true, () => fn(handle.store))
+      } catch (err) {
+        handle.finish()
+        this.rollback('ROLLBACK')
+        throw err
+      }
+      handle.finish()
+      try {
+        this.exec('COMMIT')
+      } catch (err) {
+        this.rollback('ROLLBACK')
+        throw err
+      }
+      return result
+    } finally {
+      this.gate.release()
+    }
+  }
+
+  /** The Store handed to a transaction's callback: operations run directly inside it, each as a savepoint. */
+  private txHandle(): { store: Store; finish: () => void } {
+    let open = true
+    let depth = 0
+    const guard = <R>(name: string, fn: () => R): R => {
+      if (!open) throw new Error(`store.${name}() called on a transaction that has already finished`)
+      return this.runSync(name, fn)
+    }
+    const store = this.wrap(async (name, fn) => guard(name, fn)) as Store
+    store.getRevision = async () => guard('getRevision', () => this.ctx.revision())
+    store.reset = async () => guard('reset', () => this.resetSync())
+    store.close = async () => {
+      throw new Error('close() cannot be called inside a transaction')
+    }
+    store.transaction = async <T>(inner: (tx: Store) => Promise<T>): Promise<T> => {
+      if (!open) throw new Error('transaction() called on a transaction that has already finished')
+      const name = `warden_sp_${++depth}`
+      this.exec(`SAVEPOINT ${name}`)
+      try {
+        const result = await inner(store)
+        this.exec(`RELEASE ${name}`)
+        return result
+      } catch (err) {
+        this.rollback(`ROLLBACK TO ${name}`)
+        this.exec(`RELEASE ${name}`)
+        throw err
+      } finally {
+        depth--
+      }
+    }
+    return { store, finish: () => { open = false } }
+  }
+
+  private exec(sql: string): void {
+    try {
+      this.db.exec(sql)
+    } catch (err) {
+      throw toStoreError(err)
+    }
+  }
+
+  // A failed rollback means SQLite already rolled back (e.g. after an I/O error); the
+  // original error is the one worth reporting.
+  private rollback(sql: string): void {
+    try {
+      if (this.db.inTransaction) this.db.exec(sql)
+    } catch {
+      // see above
+    }
+  }
+
+  private resetSync(): void {
+    for (const table of RESET_ORDER) this.ctx.run(`DELETE FROM ${table}`)
+    this.ctx.run('UPDATE account SET alias = NULL, password_policy = NULL')
+    this.ctx.bump()
+  }
+
+  private async close(): Promise<void> {
+    if (this.closed) return
+    await this.gate.acquire()
+    try {
+      if (this.closed) return
+      this.closed = true
+      this.db.close()
+    } finally {
+      this.gate.release()
+    }
+  }
+}

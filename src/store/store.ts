@@ -1,0 +1,199 @@
+/**
+ * The persistence interface of Warden, built from one interface per domain and composed
+ * into `Store`. Every method returns a Promise so SQLite and PostgreSQL implementations
+ * are interchangeable; every mutation runs in one transaction; every failure is a
+ * StoreError (see errors.ts). Getters return `undefined` for a missing entity; mutations
+ * of a missing entity throw StoreError NotFound. Entity names (users, groups, roles,
+ * managed policies, instance profiles) are unique case-insensitively per kind and looked
+ * up case-insensitively, as in AWS.
+ */
+import type {
+  AccessKeyRecord, AccessKeyStatus, AccountRecord, AttachedPolicy, AwsPolicyUsage,
+  CreateAccessKeyInput, CreateGroupInput, CreateInstanceProfileInput, CreatePolicyInput,
+  CreateRoleInput, CreateUserInput, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
+  ManagedPolicyRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
+  PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, Tag, UpdateRoleInput, UserRecord
+} from './types.js'
+
+/** The single account this store holds. */
+export interface AccountStore {
+  /** The account, or undefined before initAccount ran on a fresh database. */
+  getAccount(): Promise<AccountRecord | undefined>
+  /** Creates the account on a fresh database; returns the existing one if the id matches, Conflict otherwise. */
+  initAccount(id: string): Promise<AccountRecord>
+  /** Sets (or, with undefined, deletes) the account alias. */
+  setAccountAlias(alias: string | undefined): Promise<void>
+  /** Sets (or, with undefined, deletes) the account password policy. */
+  setPasswordPolicy(policy: PasswordPolicy | undefined): Promise<void>
+}
+
+export interface UserStore {
+  /** Creates a user; AlreadyExists if the name is taken (case-insensitively). */
+  createUser(input: CreateUserInput): Promise<UserRecord>
+  /** The user with this name (case-insensitive), or undefined. */
+  getUser(name: string): Promise<UserRecord | undefined>
+  /** The user with this unique id (AIDA...), or undefined. */
+  getUserById(id: string): Promise<UserRecord | undefined>
+  /** Renames and/or moves a user (UpdateUser). */
+  updateUser(name: string, changes: { newName?: string; newPath?: string }): Promise<UserRecord>
+  /** Deletes a user; Conflict while it has access keys, policies or group memberships. */
+  deleteUser(name: string): Promise<void>
+  /** Users ordered by name, optionally under a path prefix. */
+  listUsers(request?: PathPageRequest): Promise<Page<UserRecord>>
+  /** Sets or (with undefined) deletes the user's permissions boundary. */
+  setUserPermissionsBoundary(name: string, policyArn: string | undefined): Promise<void>
+  /** Adds or overwrites tags (keys compared case-insensitively); LimitExceeded past the quota. */
+  tagUser(name: string, tags: Tag[]): Promise<void>
+  /** Removes tags by key (case-insensitive); unknown keys are ignored. */
+  untagUser(name: string, keys: string[]): Promise<void>
+}
+
+export interface GroupStore {
+  createGroup(input: CreateGroupInput): Promise<GroupRecord>
+  getGroup(name: string): Promise<GroupRecord | undefined>
+  /** Renames and/or moves a group (UpdateGroup). */
+  updateGroup(name: string, changes: { newName?: string; newPath?: string }): Promise<GroupRecord>
+  /** Deletes a group; Conflict while it has members or policies. */
+  deleteGroup(name: string): Promise<void>
+  listGroups(request?: PathPageRequest): Promise<Page<GroupRecord>>
+  /** Adds a user to a group (no-op if already a member); LimitExceeded past GroupsPerUser. */
+  addUserToGroup(groupName: string, userName: string): Promise<void>
+  /** Removes a user from a group; NotFound if the user is not a member. */
+  removeUserFromGroup(groupName: string, userName: string): Promise<void>
+  /** The group's members, ordered by user name. */
+  listGroupMembers(groupName: string, request?: PageRequest): Promise<Page<UserRecord>>
+  /** The groups a user belongs to, ordered by group name. */
+  listGroupsForUser(userName: string, request?: PageRequest): Promise<Page<GroupRecord>>
+}
+
+export interface RoleStore {
+  createRole(input: CreateRoleInput): Promise<RoleRecord>
+  getRole(name: string): Promise<RoleRecord | undefined>
+  getRoleById(id: string): Promise<RoleRecord | undefined>
+  /** UpdateRole, UpdateRoleDescription and UpdateAssumeRolePolicy. */
+  updateRole(name: string, changes: UpdateRoleInput): Promise<RoleRecord>
+  /** Deletes a role; Conflict while it has policies or is in an instance profile. */
+  deleteRole(name: string): Promise<void>
+  listRoles(request?: PathPageRequest): Promise<Page<RoleRecord>>
+  setRolePermissionsBoundary(name: string, policyArn: string | undefined): Promise<void>
+  /** Records RoleLastUsed (does not change the revision). */
+  recordRoleUsed(name: string, date: Date, region: string): Promise<void>
+  tagRole(name: string, tags: Tag[]): Promise<void>
+  untagRole(name: string, keys: string[]): Promise<void>
+}
+
+/** Customer managed policies and their versions. */
+export interface PolicyStore {
+  /** Creates a policy with version v1 as default; AlreadyExists if the name is taken. */
+  createPolicy(input: CreatePolicyInput): Promise<ManagedPolicyRecord>
+  /** The customer managed policy with this ARN, or undefined. */
+  getPolicy(arn: string): Promise<ManagedPolicyRecord | undefined>
+  /** Deletes a policy; Conflict while attached, used as a boundary, or with non-default versions. */
+  deletePolicy(arn: string): Promise<void>
+  listPolicies(request?: ListPoliciesRequest): Promise<Page<ManagedPolicyRecord>>
+  /** Adds the next version (v2, v3, ...); LimitExceeded when the policy already has 5. */
+  createPolicyVersion(arn: string, document: string, setAsDefault: boolean): Promise<PolicyVersionRecord>
+  getPolicyVersion(arn: string, versionId: string): Promise<PolicyVersionRecord | undefined>
+  /** All versions, newest first (at most 5, so never paged). */
+  listPolicyVersions(arn: string): Promise<PolicyVersionRecord[]>
+  /** Conflict for the default version. */
+  deletePolicyVersion(arn: string, versionId: string): Promise<void>
+  setDefaultPolicyVersion(arn: string, versionId: string): Promise<void>
+  tagPolicy(arn: string, tags: Tag[]): Promise<void>
+  untagPolicy(arn: string, keys: string[]): Promise<void>
+}
+
+/** Managed policy attachments (customer policies by ARN, AWS managed ones by ARN too). */
+export interface AttachmentStore {
+  /**
+   * Attaches a managed policy (no-op if already attached). A customer policy ARN must
+   * exist (NotFound); an AWS managed ARN (`arn:aws:iam::aws:policy/...`) is stored as
+   * given, the caller checks it against the catalog. LimitExceeded past the quota.
+   */
+  attachPolicy(principal: PrincipalRef, policyArn: string): Promise<void>
+  /** NotFound if the policy is not attached. */
+  detachPolicy(principal: PrincipalRef, policyArn: string): Promise<void>
+  /** ListAttachedUserPolicies / GroupPolicies / RolePolicies; pathPrefix filters the policy path. */
+  listAttachedPolicies(principal: PrincipalRef, request?: PathPageRequest): Promise<Page<AttachedPolicy>>
+  /** ListEntitiesForPolicy: principals that attach or (for users/roles) use the policy as boundary. */
+  listEntitiesForPolicy(policyArn: string, request?: ListEntitiesForPolicyRequest): Promise<Page<PolicyEntity>>
+  /** Usage counts of every AWS managed policy in use (those not listed are unused). */
+  listAwsPolicyUsage(): Promise<AwsPolicyUsage[]>
+}
+
+/** Inline policies of users, groups and roles. */
+export interface InlinePolicyStore {
+  /** Creates or replaces; LimitExceeded when the principal's aggregate size passes the quota. */
+  putInlinePolicy(principal: PrincipalRef, policyName: string, document: string): Promise<void>
+  getInlinePolicy(principal: PrincipalRef, policyName: string): Promise<InlinePolicyRecord | undefined>
+  deleteInlinePolicy(principal: PrincipalRef, policyName: string): Promise<void>
+  /** Policy names, ordered. */
+  listInlinePolicies(principal: PrincipalRef, request?: PageRequest): Promise<Page<string>>
+}
+
+export interface AccessKeyStore {
+  /** LimitExceeded when the user already has 2 keys. */
+  createAccessKey(input: CreateAccessKeyInput): Promise<AccessKeyRecord>
+  /** The key and its user in one indexed lookup (the request path's credential lookup). */
+  getAccessKey(id: string): Promise<{ key: AccessKeyRecord; user: UserRecord } | undefined>
+  /** NotFound unless the key exists and belongs to the user. */
+  updateAccessKey(userName: string, id: string, status: AccessKeyStatus): Promise<void>
+  deleteAccessKey(userName: string, id: string): Promise<void>
+  /** The user's keys (at most 2, so never paged), oldest first. */
+  listAccessKeys(userName: string): Promise<AccessKeyRecord[]>
+  /** Records AccessKeyLastUsed (does not change the revision). */
+  recordAccessKeyUsed(id: string, date: Date, serviceName: string, region: string): Promise<void>
+}
+
+export interface InstanceProfileStore {
+  createInstanceProfile(input: CreateInstanceProfileInput): Promise<InstanceProfileRecord>
+  getInstanceProfile(name: string): Promise<InstanceProfileRecord | undefined>
+  /** Conflict while the profile holds a role. */
+  deleteInstanceProfile(name: string): Promise<void>
+  listInstanceProfiles(request?: PathPageRequest): Promise<Page<InstanceProfileRecord>>
+  listInstanceProfilesForRole(roleName: string, request?: PageRequest): Promise<Page<InstanceProfileRecord>>
+  /** LimitExceeded if the profile already holds a role. */
+  addRoleToInstanceProfile(profileName: string, roleName: string): Promise<void>
+  removeRoleFromInstanceProfile(profileName: string, roleName: string): Promise<void>
+  tagInstanceProfile(name: string, tags: Tag[]): Promise<void>
+  untagInstanceProfile(name: string, keys: string[]): Promise<void>
+}
+
+/** DeleteServiceLinkedRole bookkeeping. */
+export interface DeletionTaskStore {
+  /** Records a task (status NOT_STARTED); the caller makes the id. */
+  createDeletionTask(id: string, roleName: string): Promise<DeletionTaskRecord>
+  getDeletionTask(id: string): Promise<DeletionTaskRecord | undefined>
+  updateDeletionTask(id: string, status: DeletionTaskStatus, reason?: DeletionTaskRecord['reason']): Promise<void>
+}
+
+/** The read the authorizer needs per principal. */
+export interface PrincipalPolicyLoader {
+  /** All policies that authorize this user or role (its own, its groups', its boundary); undefined if it does not exist. */
+  loadPrincipalPolicies(principal: { type: 'user' | 'role'; name: string }): Promise<PrincipalPolicies | undefined>
+}
+
+/** The whole store. */
+export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
+  AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
+  PrincipalPolicyLoader {
+  /**
+   * Runs `fn` atomically: every call made through `tx` commits together or not at all
+   * (fn throwing rolls everything back and the error propagates). An operation that
+   * fails inside fn undoes only its own changes, so fn may catch and continue. Use `tx`,
+   * never the outer store, inside fn; transactions nest (inner ones are savepoints).
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
+  /**
+   * A counter that increases whenever anything that affects some principal's permissions
+   * commits (documents, attachments, memberships, boundaries, principal tags, renames,
+   * deletions, access key status), never for bookkeeping (last-used dates). Caches of
+   * compiled policies compare it.
+   */
+  getRevision(): Promise<number>
+  /** Empties all state back to a fresh account with the same id (for `--dev` reset). */
+  reset(): Promise<void>
+  /** Waits for running work, then releases the database; later calls fail Unavailable. */
+  close(): Promise<void>
+}

@@ -1,0 +1,281 @@
+/**
+ * Records the store returns and inputs it accepts. Field names follow the botocore IAM
+ * model (camelCased); dates are Date objects; documents are the policy JSON text exactly
+ * as the caller stored it (URL-decoding and validation are the caller's job).
+ */
+
+/** An IAM tag; keys are unique per resource, compared case-insensitively. */
+export interface Tag {
+  key: string
+  value: string
+}
+
+/** The kinds of principal that can hold policies. */
+export type PrincipalType = 'user' | 'group' | 'role'
+
+/** Names a user, group or role. */
+export interface PrincipalRef {
+  type: PrincipalType
+  name: string
+}
+
+/** Keyset pagination input: `marker` is the opaque value a previous page returned. */
+export interface PageRequest {
+  marker?: string
+  /** 1..1000, default 100 (AWS's MaxItems rules). */
+  maxItems?: number
+}
+
+/** One page of results; `marker` is set exactly when `isTruncated` is. */
+export interface Page<T> {
+  items: T[]
+  isTruncated: boolean
+  marker?: string
+}
+
+/** Filters shared by the List* calls that take a PathPrefix. */
+export interface PathPageRequest extends PageRequest {
+  /** Only entities whose path starts with this (case-sensitive), e.g. `/engineering/`. */
+  pathPrefix?: string
+}
+
+/** AWS account password policy (GetAccountPasswordPolicy). */
+export interface PasswordPolicy {
+  minimumPasswordLength?: number
+  requireSymbols?: boolean
+  requireNumbers?: boolean
+  requireUppercaseCharacters?: boolean
+  requireLowercaseCharacters?: boolean
+  allowUsersToChangePassword?: boolean
+  expirePasswords?: boolean
+  maxPasswordAge?: number
+  passwordReusePrevention?: number
+  hardExpiry?: boolean
+}
+
+export interface AccountRecord {
+  id: string
+  alias?: string
+  passwordPolicy?: PasswordPolicy
+  createDate: Date
+}
+
+export interface UserRecord {
+  id: string
+  name: string
+  path: string
+  arn: string
+  createDate: Date
+  permissionsBoundaryArn?: string
+  passwordLastUsed?: Date
+  tags: Tag[]
+}
+
+export interface CreateUserInput {
+  /** An AIDA id; generated when absent. */
+  id?: string
+  name: string
+  path?: string
+  permissionsBoundaryArn?: string
+  tags?: Tag[]
+}
+
+export interface GroupRecord {
+  id: string
+  name: string
+  path: string
+  arn: string
+  createDate: Date
+}
+
+export interface CreateGroupInput {
+  id?: string
+  name: string
+  path?: string
+}
+
+export interface RoleLastUsed {
+  lastUsedDate: Date
+  region?: string
+}
+
+export interface RoleRecord {
+  id: string
+  name: string
+  path: string
+  arn: string
+  createDate: Date
+  assumeRolePolicyDocument: string
+  description?: string
+  /** Seconds, 3600..43200. */
+  maxSessionDuration: number
+  permissionsBoundaryArn?: string
+  roleLastUsed?: RoleLastUsed
+  tags: Tag[]
+}
+
+export interface CreateRoleInput {
+  id?: string
+  name: string
+  path?: string
+  assumeRolePolicyDocument: string
+  description?: string
+  maxSessionDuration?: number
+  permissionsBoundaryArn?: string
+  tags?: Tag[]
+}
+
+/** Fields UpdateRole / UpdateRoleDescription / UpdateAssumeRolePolicy may change. */
+export interface UpdateRoleInput {
+  description?: string
+  maxSessionDuration?: number
+  assumeRolePolicyDocument?: string
+}
+
+/** A customer managed policy. */
+export interface ManagedPolicyRecord {
+  id: string
+  name: string
+  path: string
+  arn: string
+  defaultVersionId: string
+  attachmentCount: number
+  permissionsBoundaryUsageCount: number
+  description?: string
+  createDate: Date
+  updateDate: Date
+  tags: Tag[]
+}
+
+export interface CreatePolicyInput {
+  /** An ANPA id; generated when absent. */
+  id?: string
+  name: string
+  path?: string
+  document: string
+  description?: string
+  tags?: Tag[]
+}
+
+export interface PolicyVersionRecord {
+  versionId: string
+  document: string
+  isDefaultVersion: boolean
+  createDate: Date
+}
+
+/** ListPolicies filters (Scope=Local is implied: AWS managed policies live in the catalog). */
+export interface ListPoliciesRequest extends PathPageRequest {
+  onlyAttached?: boolean
+  policyUsageFilter?: 'PermissionsPolicy' | 'PermissionsBoundary'
+}
+
+/** A managed policy (customer or AWS) attached to a principal. */
+export interface AttachedPolicy {
+  policyArn: string
+  policyName: string
+}
+
+/** How many principals use an AWS managed policy (for ListPolicies Scope=AWS/All). */
+export interface AwsPolicyUsage {
+  policyArn: string
+  attachmentCount: number
+  permissionsBoundaryUsageCount: number
+}
+
+/** ListEntitiesForPolicy filters. */
+export interface ListEntitiesForPolicyRequest extends PathPageRequest {
+  entityFilter?: 'User' | 'Group' | 'Role'
+  policyUsageFilter?: 'PermissionsPolicy' | 'PermissionsBoundary'
+}
+
+export interface PolicyEntity {
+  type: PrincipalType
+  name: string
+  id: string
+}
+
+export interface InlinePolicyRecord {
+  name: string
+  document: string
+}
+
+export type AccessKeyStatus = 'Active' | 'Inactive'
+
+export interface AccessKeyLastUsed {
+  lastUsedDate: Date
+  serviceName: string
+  region: string
+}
+
+export interface AccessKeyRecord {
+  id: string
+  userName: string
+  userId: string
+  status: AccessKeyStatus
+  createDate: Date
+  /** The secret as the caller encrypted it; the store never sees the plaintext. */
+  secretCiphertext: Uint8Array
+  lastUsed?: AccessKeyLastUsed
+}
+
+export interface CreateAccessKeyInput {
+  /** An AKIA id; generated when absent. */
+  id?: string
+  userName: string
+  secretCiphertext: Uint8Array
+  status?: AccessKeyStatus
+}
+
+export interface InstanceProfileRecord {
+  id: string
+  name: string
+  path: string
+  arn: string
+  createDate: Date
+  /** At most one role (AWS quota InstanceSessionsPerInstanceProfile = 1). */
+  roles: RoleRecord[]
+  tags: Tag[]
+}
+
+export interface CreateInstanceProfileInput {
+  /** An AIPA id; generated when absent. */
+  id?: string
+  name: string
+  path?: string
+  tags?: Tag[]
+}
+
+export type DeletionTaskStatus = 'SUCCEEDED' | 'IN_PROGRESS' | 'FAILED' | 'NOT_STARTED'
+
+/** A DeleteServiceLinkedRole task (GetServiceLinkedRoleDeletionStatus). */
+export interface DeletionTaskRecord {
+  id: string
+  roleName: string
+  status: DeletionTaskStatus
+  /** DeletionTaskFailureReasonType, stored as given. */
+  reason?: { reason?: string; roleUsageList?: { region?: string; resources?: string[] }[] }
+  createDate: Date
+}
+
+/** Where a policy document that applies to a principal came from. */
+export interface PolicySource {
+  type: PrincipalType
+  name: string
+}
+
+/**
+ * Everything needed to authorize one user or role, read in one consistent snapshot.
+ * Customer managed policies come with their default version's document; AWS managed
+ * policies come as ARNs only (`document` undefined) for the caller to resolve from the
+ * catalog.
+ */
+export interface PrincipalPolicies {
+  principal: { type: 'user' | 'role'; id: string; name: string; path: string; arn: string }
+  /** The store revision this snapshot was read at (see Store.getRevision). */
+  revision: number
+  groups: { id: string; name: string; arn: string }[]
+  inline: { source: PolicySource; policyName: string; document: string }[]
+  managed: { source: PolicySource; policyArn: string; versionId?: string; document?: string }[]
+  permissionsBoundary?: { policyArn: string; versionId?: string; document?: string }
+}
