@@ -1,0 +1,40 @@
+/**
+ * A small bounded LRU cache (Map insertion order gives recency), for the server to keep
+ * compiled policy sets per principal.
+ */
+
+export interface LruCache<K, V> {
+  get(key: K): V | undefined
+  set(key: K, value: V): void
+  delete(key: K): boolean
+  clear(): void
+  readonly size: number
+}
+
+/** Creates an LRU cache holding at most `maxEntries` entries (at least 1). */
+export function createLruCache<K, V>(maxEntries: number): LruCache<K, V> {
+  const max = Math.max(1, Math.floor(maxEntries))
+  const map = new Map<K, V>()
+  return {
+    get(key) {
+      const v = map.get(key)
+      if (v === undefined) return undefined
+      map.delete(key)
+      map.set(key, v)
+      return v
+    },
+    set(key, value) {
+      if (map.has(key)) map.delete(key)
+      else if (map.size >= max) {
+        const oldest = map.keys().next()
+        if (!oldest.done) map.delete(oldest.value)
+      }
+      map.set(key, value)
+    },
+    delete: (key) => map.delete(key),
+    clear: () => map.clear(),
+    get size() {
+      return map.size
+    }
+  }
+}
