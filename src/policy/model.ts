@@ -99,4 +99,11 @@ export interface PolicyProblem {
   message: string
   /** Text position of the offending node, when known. */
   range: SourceRange | undefined
+  /**
+   * The AWS error code this problem maps to when it is the first one: `MalformedPolicyDocument`
+   * (the default when absent), `LimitExceeded` or `ValidationError` for size limits.
+   */
+  code?: string
+  /** What exactly is wrong, for people: AWS's own messages (e.g. `Syntax errors in policy.`) rarely say. */
+  detail?: string
 }
