@@ -4,7 +4,7 @@
  * principal, and conditions.
  */
 import type { Statement } from '../policy/model.js'
-import { compileArnPattern, matchArnDynamic } from './arn.js'
+import { compileArnPattern, matchArnDynamic, splitArnPattern } from './arn.js'
 import { compileCondition, type CompiledCondition } from './condition.js'
 import { compilePrincipal, type PrincipalMatcher } from './principal.js'
 import type { EvalState } from './state.js'
@@ -67,22 +67,41 @@ function compileActions(patterns: string[]): { test: (a: string) => boolean; ser
 
 type ResourceTest = (resource: string, st: EvalState) => boolean
 
-function compileResourceList(patterns: string[], variables: boolean): { test: ResourceTest; hasStar: boolean } {
+/**
+ * The ARN head (partition, service, region, account) of a pattern with a variable in its
+ * resource part; a variable without a value only invalidates the entry for resources whose
+ * head matches, since matching goes segment by segment and stops at the first mismatch.
+ */
+function compileHead(pattern: string): (resource: string) => boolean {
+  const parts = splitArnPattern(pattern)
+  if (parts.length < 6 || parts.slice(0, 5).some((p) => p.includes('${'))) return () => true
+  return compileArnPattern(`${parts.slice(0, 5).join(':')}:*`)
+}
+
+/**
+ * `unresolvedMatches`: what an entry whose policy variable has no value counts as once its
+ * ARN head matched. AWS: such a variable "causes the statement to be invalid" (IAM User
+ * Guide, Variables and tags, principal key values), so in Resource the entry matches nothing
+ * and in NotResource it keeps the statement from applying.
+ */
+function compileResourceList(patterns: string[], variables: boolean, unresolvedMatches: boolean): { test: ResourceTest; hasStar: boolean } {
   const statics: ((s: string) => boolean)[] = []
-  const dynamic: NonNullable<ReturnType<typeof parseTemplate>>[] = []
+  const dynamic: { template: NonNullable<ReturnType<typeof parseTemplate>>; head: (resource: string) => boolean }[] = []
   let hasStar = false
   for (const p of patterns) {
     if (p === '*') hasStar = true
     const t = variables ? parseTemplate(p) : undefined
-    if (t) dynamic.push(t)
+    if (t) dynamic.push({ template: t, head: compileHead(p) })
     else statics.push(compileArnPattern(p))
   }
   if (hasStar) return { test: () => true, hasStar }
   const test: ResourceTest = (resource, st) => {
     for (const m of statics) if (m(resource)) return true
-    for (const t of dynamic) {
-      const p = fillTemplate(t, st, true)
-      if (p !== undefined && matchArnDynamic(p, resource)) return true
+    for (const d of dynamic) {
+      const p = fillTemplate(d.template, st, true)
+      if (p === undefined) {
+        if (unresolvedMatches && d.head(resource)) return true
+      } else if (matchArnDynamic(p, resource)) return true
     }
     return false
   }
@@ -95,11 +114,11 @@ function compileResourceList(patterns: string[], variables: boolean): { test: Re
  */
 function compileResources(s: Statement, variables: boolean): ResourceTest {
   if (s.resource) {
-    const { test } = compileResourceList(s.resource, variables)
+    const { test } = compileResourceList(s.resource, variables, false)
     return (r, st) => r === '*' || test(r, st)
   }
   if (s.notResource) {
-    const { test, hasStar } = compileResourceList(s.notResource, variables)
+    const { test, hasStar } = compileResourceList(s.notResource, variables, true)
     return (r, st) => (r === '*' ? !hasStar : !test(r, st))
   }
   // Trust policies carry no Resource element: the role itself is the resource.
