@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { SnapshotPolicy } from '../src/catalog/managed-policies.js'
 
 interface SourcePolicy {
   arn: string
@@ -19,21 +20,6 @@ interface SourcePolicy {
   lastUpdatedDate?: string
 }
 
-/** One snapshot entry, in the field names IAM's GetPolicy / GetPolicyVersion use. */
-interface SnapshotPolicy {
-  PolicyName: string
-  Arn: string
-  Path: string
-  DefaultVersionId: string
-  PolicyId?: string
-  CreateDate: string
-  UpdateDate: string
-  Description?: string
-  IsAttachable: boolean
-  Deprecated?: boolean
-  ReplacedBy?: string
-  Document: unknown
-}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = join(root, 'src', 'catalog', 'data')

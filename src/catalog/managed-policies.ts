@@ -56,22 +56,25 @@ export interface AwsManagedPolicySnapshot {
   list(options?: ListAwsManagedPoliciesOptions): AwsManagedPolicy[]
 }
 
+/** One snapshot entry, in the field names IAM's GetPolicy / GetPolicyVersion use. */
+export interface SnapshotPolicy {
+  PolicyName: string
+  Arn: string
+  Path: string
+  DefaultVersionId: string
+  PolicyId?: string
+  CreateDate: string
+  UpdateDate: string
+  Description?: string
+  IsAttachable: boolean
+  Deprecated?: boolean
+  ReplacedBy?: string
+  Document: unknown
+}
+
 interface SnapshotFile {
   meta: { source: string; count: number }
-  policies: {
-    PolicyName: string
-    Arn: string
-    Path: string
-    DefaultVersionId: string
-    PolicyId?: string
-    CreateDate: string
-    UpdateDate: string
-    Description?: string
-    IsAttachable: boolean
-    Deprecated?: boolean
-    ReplacedBy?: string
-    Document: unknown
-  }[]
+  policies: SnapshotPolicy[]
 }
 
 const FILE = 'aws-managed-policies.json'

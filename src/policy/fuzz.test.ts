@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { PolicyKind } from './model.js'
 import { parsePolicy, validatePolicyValue } from './parse.js'
+import { prng } from '../../test/helpers/prng.js'
 
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const KINDS: PolicyKind[] = ['identity', 'resource', 'trust', 'boundary', 'session', 'scp', 'rcp']
 

@@ -4,17 +4,7 @@
  * wildcards, Not* elements, conditions and policy kinds meet in every way.
  */
 
-/** Mulberry32: a small, fast, seeded PRNG so every failure can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { prng } from '../helpers/prng.js'
 
 export const ACCOUNT = '111122223333'
 export const BUCKET = 'ml-training-data'
