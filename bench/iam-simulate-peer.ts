@@ -27,6 +27,8 @@ export interface PeerPolicies {
   resource?: unknown
   boundary?: { name: string; policy: unknown }[]
   session?: unknown
+  /** One list of policies per organization level, root first. */
+  scp?: unknown[][]
 }
 
 /** Loads the policies once and returns a function deciding one request with the core engine. */
@@ -35,6 +37,10 @@ export function peerAuthorizer(policies: PeerPolicies) {
   const resourcePolicy = policies.resource ? loadPolicy(policies.resource, { name: 'resource' }) : undefined
   const permissionBoundaries = policies.boundary?.map((p) => loadPolicy(p.policy, { name: p.name }))
   const sessionPolicy = policies.session ? loadPolicy(policies.session, { name: 'session' }) : undefined
+  const serviceControlPolicies = (policies.scp ?? []).map((level, i) => ({
+    orgIdentifier: `ou-${i}`,
+    policies: level.map((policy, k) => loadPolicy(policy, { name: `scp-${i}-${k}` }))
+  }))
   const simulationParameters = { simulationMode: 'Strict', discoveryContextKeyConstraints: new DiscoveryContextKeyConstraints([]) }
   return (principal: string, action: string, resource: string, accountId: string, context: Record<string, string | string[]>): PeerDecision => {
     const request = new AwsRequestImpl(principal, { resource, accountId }, action, new RequestContextImpl(context))
@@ -42,7 +48,7 @@ export function peerAuthorizer(policies: PeerPolicies) {
       request,
       sessionPolicy,
       identityPolicies,
-      serviceControlPolicies: [],
+      serviceControlPolicies,
       resourceControlPolicies: [],
       resourcePolicy,
       permissionBoundaries,

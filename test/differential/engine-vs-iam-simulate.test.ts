@@ -33,6 +33,8 @@ const resourcePrincipals = [
   { Service: 'sagemaker.amazonaws.com' }
 ]
 
+const allowAll = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }
+
 function model(doc: unknown, kind: PolicyKind, id: string, type: PolicyInput['type']): PolicyInput {
   const parsed = parsePolicy(JSON.stringify(doc), { kind, sizeLimit: 'none' })
   if (!parsed.policy) throw new Error(`generated policy rejected (${parsed.message}): ${JSON.stringify(doc)}`)
@@ -45,6 +47,8 @@ interface Case {
   identity: unknown[]
   boundary?: unknown
   resource?: unknown
+  session?: unknown
+  scp?: unknown[][]
   action: string
   resourceArn: string
   context: Record<string, string | string[]>
@@ -63,6 +67,9 @@ function generate(seed: number): Case {
   }
   if (rand() < 0.3) c.boundary = identityPolicy(rand)
   if (rand() < 0.35) c.resource = resourcePolicy(rand, resourcePrincipals)
+  // Session policies only where no resource policy could name the session ARN (a known difference, pinned in known-differences.test.ts).
+  if (principal === trainer && !c.resource && rand() < 0.4) c.session = identityPolicy(rand)
+  if (rand() < 0.2) c.scp = Array.from({ length: 1 + Math.floor(rand() * 2) }, () => [allowAll, identityPolicy(rand)].slice(rand() < 0.5 ? 0 : 1))
   return c
 }
 
@@ -70,7 +77,9 @@ function decideWarden(c: Case): PeerDecision {
   const set: PolicySet = {
     identity: c.identity.map((doc, i) => model(doc, 'identity', `identity-${i}`, 'identity')),
     boundary: c.boundary ? [model(c.boundary, 'boundary', 'boundary', 'boundary')] : undefined,
-    resource: c.resource ? [model(c.resource, 'resource', 'resource', 'resource')] : undefined
+    resource: c.resource ? [model(c.resource, 'resource', 'resource', 'resource')] : undefined,
+    session: c.session ? [model(c.session, 'session', 'session', 'session')] : undefined,
+    scp: c.scp?.map((level, i) => level.map((doc, k) => model(doc, 'scp', `scp-${i}-${k}`, 'scp')))
   }
   const request = { principal: c.principal.warden, action: c.action, resource: c.resourceArn, resourceAccount: ACCOUNT, context: c.context }
   return asPeer[evaluate(set, request, { now: new Date(NOW) }).decision]
@@ -80,7 +89,9 @@ function decidePeer(c: Case): PeerDecision {
   const authorize = peerAuthorizer({
     identity: c.identity.map((policy, i) => ({ name: `identity-${i}`, policy })),
     boundary: c.boundary ? [{ name: 'boundary', policy: c.boundary }] : undefined,
-    resource: c.resource
+    resource: c.resource,
+    session: c.session,
+    scp: c.scp
   })
   const context: Record<string, string | string[]> = { ...c.principal.peerContext, ...c.context }
   return authorize(c.principal.warden.arn, c.action, c.resourceArn, ACCOUNT, context)
