@@ -1,0 +1,55 @@
+import { ALGORITHM, MSG_MISSING_AUTHENTICATION_TOKEN, MSG_REQUIRES_DATE, msgHeaderRequires, msgMissingEqualSign, msgUnsupportedAlgorithm } from './constants.js'
+import { sigv4Failure } from './sigv4-failure.js'
+import type { VerifyFailure } from './types.js'
+
+/** The three parameters of an `Authorization: AWS4-HMAC-SHA256 ...` header. */
+export interface AuthorizationHeaderParts {
+  credential: string
+  signedHeaders: string
+  signature: string
+}
+
+function isSeparator(c: number): boolean {
+  return c === 0x2c || c === 0x20 || c === 0x09
+}
+
+/**
+ * Parses the Authorization header the way AWS does: parameters separated by commas and/or
+ * spaces, each `key=value`, the last of a repeated key winning. `hasDate` says whether the
+ * request carries X-Amz-Date or Date, which AWS reports together with missing parameters.
+ */
+export function parseAuthorizationHeader(header: string, hasDate: boolean): AuthorizationHeaderParts | VerifyFailure {
+  const text = header.trim()
+  let cursor = 0
+  while (cursor < text.length && !isSeparator(text.charCodeAt(cursor))) cursor++
+  const algorithm = text.slice(0, cursor)
+  // Anything that is not SigV4 at all is, to AWS, no authentication.
+  if (!algorithm.startsWith('AWS4-')) return sigv4Failure('MissingAuthenticationToken', MSG_MISSING_AUTHENTICATION_TOKEN)
+  if (algorithm !== ALGORITHM) return sigv4Failure('IncompleteSignature', msgUnsupportedAlgorithm(algorithm))
+
+  let credential = ''
+  let signedHeaders = ''
+  let signature = ''
+  while (cursor < text.length) {
+    while (cursor < text.length && isSeparator(text.charCodeAt(cursor))) cursor++
+    const start = cursor
+    while (cursor < text.length && !isSeparator(text.charCodeAt(cursor))) cursor++
+    if (cursor === start) break
+    const pair = text.slice(start, cursor)
+    const eq = pair.indexOf('=')
+    if (eq === -1) return sigv4Failure('IncompleteSignature', msgMissingEqualSign(pair, text))
+    const key = pair.slice(0, eq)
+    const value = pair.slice(eq + 1)
+    if (key === 'Credential') credential = value
+    else if (key === 'SignedHeaders') signedHeaders = value
+    else if (key === 'Signature') signature = value
+  }
+
+  const missing: string[] = []
+  if (credential === '') missing.push(msgHeaderRequires('Credential'))
+  if (signature === '') missing.push(msgHeaderRequires('Signature'))
+  if (signedHeaders === '') missing.push(msgHeaderRequires('SignedHeaders'))
+  if (!hasDate) missing.push(MSG_REQUIRES_DATE)
+  if (missing.length > 0) return sigv4Failure('IncompleteSignature', `${missing.join(' ')} Authorization=${text}`)
+  return { credential, signedHeaders, signature }
+}
