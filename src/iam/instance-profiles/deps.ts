@@ -1,0 +1,10 @@
+/** What this folder uses from its neighbours, in one place. */
+export type { InstanceProfileRecord } from '../../store/index.js'
+export type { OperationContext } from '../../server/operation.js'
+export { defineOperation } from '../../server/operation.js'
+export { iamError } from '../shared/errors.js'
+export { roleOutput } from '../roles/role-output.js'
+export { requireRole, roleResourceArn } from '../roles/role-resource.js'
+export { tagPage } from '../roles/memory-page.js'
+export { pageOutput, pageRequest, pathPageRequest } from '../shared/paging.js'
+export { requestTagContext, tagKeysContext, toApiTags, toStoreTags, type ApiTag } from '../shared/tags.js'
