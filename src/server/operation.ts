@@ -6,7 +6,7 @@
  * credential resolution, decoding and validation, authorization, rendering, errors.
  */
 import type { KeyMaterial } from '../auth/key-material.js'
-import type { ContextValue, RequestPrincipal } from '../eval/index.js'
+import type { ContextValue, PolicyInput, RequestPrincipal } from '../eval/index.js'
 import type { SessionClaims } from '../sts/session-token.js'
 import type { Store } from '../store/index.js'
 
@@ -44,8 +44,10 @@ export interface OperationContext {
   /**
    * Authorizes one more action for this caller (beyond the operation's own), e.g.
    * iam:PassRole inside a handler; throws the AccessDenied AwsError when denied.
+   * `resourcePolicies` (e.g. a role's trust policy for sts:AssumeRole) are evaluated
+   * together with the caller's own policies.
    */
-  authorize(action: string, resource: string, context?: Record<string, ContextValue>): Promise<void>
+  authorize(action: string, resource: string, context?: Record<string, ContextValue>, resourcePolicies?: PolicyInput[]): Promise<void>
 }
 
 /** Decoded input of an operation: the botocore input shape's members by their model names (PascalCase). */

@@ -1,0 +1,252 @@
+/**
+ * The Warden HTTP server: one request pipeline (request id -> body -> route -> SigV4 ->
+ * credentials -> decode -> authorize -> handler -> encode) and one place that renders
+ * errors. IAM and STS share the endpoint; the service comes from the credential scope.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { loadKeyMaterial, type KeyMaterial } from '../auth/key-material.js'
+import { SigningKeyCache, verifyRequest } from '../auth/sigv4/index.js'
+import { iamOperations } from '../iam/index.js'
+import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
+import { stsOperations } from '../sts/index.js'
+import { isStoreError, openSqliteStore, sqliteFileIn, type Store, type StoreError } from '../store/index.js'
+import { authorizeCall } from './authorize.js'
+import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './bootstrap.js'
+import { resolveAccessKey } from './credentials.js'
+import type { Caller, OperationContext, OperationSpec } from './operation.js'
+import { PolicySetCache } from './policy-sets.js'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export interface WardenOptions {
+  /** Data directory (SQLite file, master key, root credentials); omitted = in memory (tests). */
+  dataDir?: string
+  /** Enables POST /_warden/reset. */
+  dev?: boolean
+  clockSkewSeconds?: number
+  env?: BootstrapEnv & { WARDEN_MASTER_KEY?: string }
+  /** One line per request goes here (JSON); default stderr. */
+  log?: (line: string) => void
+  now?: () => Date
+}
+
+export interface Warden {
+  readonly server: Server
+  readonly accountId: string
+  readonly root: RootCredentials
+  /** True the one time the root credentials were generated (print them). */
+  readonly generatedRoot: boolean
+  listen(port: number, host: string): Promise<AddressInfo>
+  close(): Promise<void>
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- operations have their own input/output types
+type AnyOperation = OperationSpec<any, any>
+
+const operations: Record<ServiceName, Map<string, AnyOperation>> = {
+  iam: new Map(iamOperations.map((o) => [o.name, o])),
+  sts: new Map(stsOperations.map((o) => [o.name, o]))
+}
+
+const STORE_ERRORS: Record<StoreError['kind'], string> = {
+  AlreadyExists: 'EntityAlreadyExists',
+  NotFound: 'NoSuchEntity',
+  LimitExceeded: 'LimitExceeded',
+  Conflict: 'DeleteConflict',
+  InvalidInput: 'InvalidInput',
+  Unavailable: 'ServiceUnavailable'
+}
+
+/** The one mapping from thrown errors to AWS errors; anything unexpected becomes InternalFailure. */
+function asAwsError(err: unknown): { error: AwsError; unexpected: boolean } {
+  if (err instanceof AwsError) return { error: err, unexpected: false }
+  if (isStoreError(err)) return { error: awsError(STORE_ERRORS[err.kind], err.message), unexpected: false }
+  return { error: awsError('InternalFailure', 'We encountered an internal error. Please try again.'), unexpected: true }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let over = false
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY_BYTES) over = true
+      else chunks.push(c)
+    })
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+/** Starts Warden's state (store, keys, account) and returns its HTTP server, not yet listening. */
+export async function createWarden(options: WardenOptions = {}): Promise<Warden> {
+  const env = options.env ?? {}
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+  const keys: KeyMaterial = loadKeyMaterial({ dataDir: options.dataDir, envValue: env.WARDEN_MASTER_KEY })
+  const store: Store = await openSqliteStore({ filename: options.dataDir ? sqliteFileIn(options.dataDir) : ':memory:' })
+  const { root, generated } = await bootstrapAccount(store, keys, options.dataDir, env)
+  const accountId = root.accountId
+  const policySets = new PolicySetCache(store)
+  const signingKeys = new SigningKeyCache()
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
+  const clock = options.now ?? (() => new Date())
+
+  async function handleApi(req: IncomingMessage, body: Buffer, requestId: string, record: LogRecord): Promise<{ status: number; body: string }> {
+    const now = clock()
+    const rawUrl = req.url ?? '/'
+    const q = rawUrl.indexOf('?')
+    const path = q < 0 ? rawUrl : rawUrl.slice(0, q)
+    const query = q < 0 ? '' : rawUrl.slice(q + 1)
+    const headers = req.headersDistinct as Record<string, string[] | undefined>
+    const tokenHeader = headers['x-amz-security-token']?.[0] ?? new URLSearchParams(query).get('X-Amz-Security-Token') ?? undefined
+    let resolved: Awaited<ReturnType<typeof resolveAccessKey>> | undefined
+    const verified = await verifyRequest(
+      { method: req.method ?? 'GET', path, query, headers, body },
+      now,
+      { allowedServices: ['iam', 'sts'], clockSkewSeconds: options.clockSkewSeconds, signingKeyCache: signingKeys },
+      async (accessKeyId) => {
+        resolved = await resolveAccessKey(accessKeyId, tokenHeader, { store, keys, root, now })
+        return resolved instanceof AwsError ? undefined : { secretAccessKey: resolved.secretAccessKey }
+      }
+    )
+    if (!verified.ok) {
+      // An unusable key reads as AWS words it (expired token, invalid token), not as a bad signature.
+      if (resolved instanceof AwsError && verified.code === 'InvalidClientTokenId') throw resolved
+      throw new AwsError(verified.code, verified.message, verified.status)
+    }
+    if (!resolved || resolved instanceof AwsError) throw awsError('InvalidClientTokenId', 'The security token included in the request is invalid.')
+    const caller: Caller = resolved.caller
+    record.principal = caller.arn
+    const service = verified.service as ServiceName
+    record.service = service
+    const form = req.method === 'POST' ? body.toString('utf8') : query
+    const decoded = decodeQueryRequest(service, form)
+    if (!decoded.ok) throw decoded.error
+    const spec = operations[service].get(decoded.operation)
+    if (!spec) throw awsError('InvalidAction', `Could not find operation ${decoded.operation} for version ${service === 'iam' ? '2010-05-08' : '2011-06-15'}`)
+    const action = spec.action ?? `${service}:${decoded.operation}`
+    record.action = action
+    const facts = { now, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secureTransport: false, region: verified.region }
+    const ctx: OperationContext = {
+      requestId,
+      accountId,
+      caller,
+      store,
+      keys,
+      now,
+      region: verified.region,
+      sourceIp: facts.sourceIp,
+      secureTransport: false,
+      authorize: async (a, r, c, resourcePolicies) => {
+        await authorizeCall(caller, a, r, c, facts, policySets, resourcePolicies)
+      }
+    }
+    if (!spec.skipAuthorization) {
+      const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
+      const extra = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
+      try {
+        await authorizeCall(caller, action, resource, extra, facts, policySets)
+        record.decision = 'Allow'
+      } catch (e) {
+        record.decision = 'Deny'
+        throw e
+      }
+    }
+    if (caller.kind === 'user') void store.recordAccessKeyUsed(caller.accessKeyId, now, service, verified.region).catch(() => {})
+    const output = await spec.handler(decoded.input, ctx)
+    return { status: 200, body: encodeResponse(service, decoded.operation, output ?? undefined, requestId) }
+  }
+
+  interface LogRecord {
+    time: string
+    requestId: string
+    method: string
+    path: string
+    principal?: string
+    service?: string
+    action?: string
+    decision?: string
+    status?: number
+    code?: string
+    ms?: number
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now()
+    const requestId = randomUUID()
+    const rawPath = (req.url ?? '/').split('?')[0]
+    const record: LogRecord = { time: new Date().toISOString(), requestId, method: req.method ?? '', path: rawPath ?? '/' }
+    let status = 200
+    let contentType = 'text/xml'
+    let payload = ''
+    let service: ServiceName = 'iam'
+    try {
+      if (rawPath === '/health' && req.method === 'GET') {
+        contentType = 'application/json'
+        payload = JSON.stringify({ status: 'ok', accountId })
+      } else if (rawPath === '/_warden/reset' && options.dev && req.method === 'POST') {
+        await readBody(req)
+        await store.reset()
+        await bootstrapAccount(store, keys, options.dataDir, env)
+        contentType = 'application/json'
+        payload = JSON.stringify({ status: 'reset', accountId })
+      } else if (rawPath === '/' || rawPath === '') {
+        const body = await readBody(req)
+        if (!body) throw new AwsError('RequestEntityTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes.`, 413)
+        const r = await handleApi(req, body, requestId, record)
+        service = (record.service as ServiceName | undefined) ?? 'iam'
+        status = r.status
+        payload = r.body
+      } else {
+        status = 404
+        contentType = 'application/json'
+        payload = JSON.stringify({ error: 'not found' })
+      }
+    } catch (err) {
+      service = (record.service as ServiceName | undefined) ?? 'iam'
+      const { error, unexpected } = asAwsError(err)
+      if (unexpected) log(JSON.stringify({ level: 'error', requestId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }))
+      const rendered = renderError(error, requestId, service)
+      status = rendered.status
+      contentType = rendered.contentType
+      payload = rendered.body
+      record.code = error.code
+    }
+    record.status = status
+    record.ms = Math.round((performance.now() - started) * 100) / 100
+    res.writeHead(status, { 'content-type': contentType, 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(payload) })
+    res.end(payload)
+    log(JSON.stringify(record))
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      log(JSON.stringify({ level: 'error', error: String(err) }))
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+  server.keepAliveTimeout = 65_000
+
+  return {
+    server,
+    accountId,
+    root,
+    generatedRoot: generated,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, host, () => resolve(server.address() as AddressInfo))
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closed
+      await store.close()
+    }
+  }
+}

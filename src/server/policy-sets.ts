@@ -1,0 +1,85 @@
+/**
+ * The policies that govern a principal, compiled once and cached: a user's own and its
+ * groups' inline and managed policies and its boundary; a role's, for its sessions. The
+ * cache key carries the store revision, so any permission change recompiles on the next
+ * request and nothing stale is ever used; AWS managed policies come from the catalog.
+ */
+import { getAwsManagedPolicy, isAwsManagedPolicyArn } from '../catalog/index.js'
+import { compilePolicySet, createLruCache, type CompiledPolicySet, type PolicyInput, type PolicyType } from '../eval/index.js'
+import { parsePolicy, type Policy, type PolicyKind } from '../policy/index.js'
+import type { Store } from '../store/index.js'
+
+/** What the cache holds for one principal. */
+export interface PrincipalPolicies {
+  /** The principal's identity policies and boundary (session policies are added per session). */
+  inputs: { identity: PolicyInput[]; boundary: PolicyInput[] }
+  /** Identity and boundary only: the set for long-term credentials. */
+  compiled: CompiledPolicySet
+  tags: Record<string, string>
+}
+
+const documents = createLruCache<string, Policy | null>(4096)
+
+/** Parses a stored document once (documents are immutable per text). */
+export function parsedDocument(text: string, kind: PolicyKind): Policy | undefined {
+  const key = `${kind}\u0000${text}`
+  const hit = documents.get(key)
+  if (hit !== undefined) return hit ?? undefined
+  const parsed = parsePolicy(text, { kind, sizeLimit: 'none' }).policy
+  documents.set(key, parsed ?? null)
+  return parsed
+}
+
+async function managedDocument(arn: string, stored: string | undefined): Promise<string | undefined> {
+  if (stored !== undefined) return stored
+  if (!isAwsManagedPolicyArn(arn)) return undefined
+  const p = await getAwsManagedPolicy(arn)
+  return p ? JSON.stringify(p.document) : undefined
+}
+
+function input(id: string, type: PolicyType, text: string | undefined, kind: PolicyKind): PolicyInput | undefined {
+  if (text === undefined) return undefined
+  const policy = parsedDocument(text, kind)
+  return policy ? { id, type, policy } : undefined
+}
+
+export class PolicySetCache {
+  private readonly cache = createLruCache<string, PrincipalPolicies>(2048)
+
+  constructor(private readonly store: Store) {}
+
+  /** The compiled policies of a user or role, at the store's current revision; undefined if it no longer exists. */
+  async load(kind: 'user' | 'role', name: string): Promise<PrincipalPolicies | undefined> {
+    const revision = await this.store.getRevision()
+    const key = `${kind}\u0000${name.toLowerCase()}\u0000${revision}`
+    const hit = this.cache.get(key)
+    if (hit) return hit
+    const loaded = await this.store.loadPrincipalPolicies({ type: kind, name })
+    if (!loaded) return undefined
+    const identity: PolicyInput[] = []
+    for (const p of loaded.inline) {
+      const i = input(p.policyName, 'identity', p.document, 'identity')
+      if (i) identity.push(i)
+    }
+    for (const p of loaded.managed) {
+      const i = input(p.policyArn, 'identity', await managedDocument(p.policyArn, p.document), 'identity')
+      if (i) identity.push(i)
+    }
+    const boundary: PolicyInput[] = []
+    if (loaded.permissionsBoundary) {
+      const b = loaded.permissionsBoundary
+      const i = input(b.policyArn, 'boundary', await managedDocument(b.policyArn, b.document), 'boundary')
+      if (i) boundary.push(i)
+    }
+    const entity = kind === 'user' ? await this.store.getUser(name) : await this.store.getRole(name)
+    const tags: Record<string, string> = {}
+    for (const t of entity?.tags ?? []) tags[t.key] = t.value
+    const value: PrincipalPolicies = {
+      inputs: { identity, boundary },
+      compiled: compilePolicySet({ identity, boundary: boundary.length ? boundary : undefined }),
+      tags
+    }
+    this.cache.set(key, value)
+    return value
+  }
+}

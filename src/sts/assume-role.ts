@@ -1,0 +1,120 @@
+/**
+ * AssumeRole: the role's trust policy decides, evaluated by the engine together with the
+ * caller's own policies (same-account callers named directly need no identity allow;
+ * callers trusted through the account root, and chained sessions, do).
+ */
+import type { ContextValue } from '../eval/index.js'
+import { parsePolicy } from '../policy/index.js'
+import { awsError } from '../protocol/index.js'
+import { defineOperation, type OperationContext } from '../server/operation.js'
+import { mintCredentials } from './credentials.js'
+
+interface AssumeRoleInput {
+  RoleArn: string
+  RoleSessionName: string
+  PolicyArns?: { arn?: string }[]
+  Policy?: string
+  DurationSeconds?: number
+  Tags?: { Key: string; Value: string }[]
+  TransitiveTagKeys?: string[]
+  ExternalId?: string
+  SerialNumber?: string
+  TokenCode?: string
+  SourceIdentity?: string
+}
+
+const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[^/]+\/)*)([\w+=,.@-]+)$/
+const CHAINED_MAX_SECONDS = 3600
+const PACKED_LIMIT = 2048
+
+function denied(ctx: OperationContext, roleArn: string): never {
+  throw awsError('AccessDenied', `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`)
+}
+
+/** AWS's PackedPolicySize: the percentage of the packed session policy and tag space used. */
+function packedPercent(input: AssumeRoleInput): number | undefined {
+  if (input.Policy === undefined && !input.PolicyArns?.length && !input.Tags?.length) return undefined
+  let bytes = 0
+  if (input.Policy !== undefined) bytes += JSON.stringify(JSON.parse(input.Policy)).length
+  for (const p of input.PolicyArns ?? []) bytes += (p.arn ?? '').length
+  for (const t of input.Tags ?? []) bytes += t.Key.length + t.Value.length
+  return Math.ceil((bytes * 100) / PACKED_LIMIT)
+}
+
+export const assumeRole = defineOperation({
+  service: 'sts',
+  name: 'AssumeRole',
+  // The trust policy is the authority here: the handler authorizes with it.
+  skipAuthorization: true,
+  handler: async (input: AssumeRoleInput, ctx) => {
+    const m = ROLE_ARN.exec(input.RoleArn)
+    if (!m) throw awsError('ValidationError', `${input.RoleArn} is invalid`)
+    const [, account, path, name] = m as unknown as [string, string, string, string]
+    const role = account === ctx.accountId ? await ctx.store.getRole(name) : undefined
+    if (!role || role.path !== path || role.name !== name) denied(ctx, input.RoleArn)
+    const chained = ctx.caller.kind === 'assumed-role'
+    const duration = input.DurationSeconds ?? 3600
+    if (chained && duration > CHAINED_MAX_SECONDS) {
+      throw awsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.')
+    }
+    if (duration > role.maxSessionDuration) {
+      throw awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.')
+    }
+    if (input.Policy !== undefined) {
+      const parsed = parsePolicy(input.Policy, { kind: 'session', sizeLimit: 'none' })
+      if (!parsed.policy) throw awsError('MalformedPolicyDocument', parsed.message ?? 'Syntax errors in policy.')
+    }
+    const packed = packedPercent(input)
+    if (packed !== undefined && packed > 100) {
+      throw awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy for this session.`)
+    }
+    const trust = parsePolicy(role.assumeRolePolicyDocument, { kind: 'trust', sizeLimit: 'none' }).policy
+    if (!trust) denied(ctx, input.RoleArn)
+    const trustInputs = [{ id: `${role.arn}/trust`, type: 'trust' as const, policy: trust }]
+
+    // Tags passed to this session, plus the transitive ones a chained session carries on.
+    const inherited = chained ? ctx.caller.session?.transitiveTagKeys ?? [] : []
+    const tags: Record<string, string> = {}
+    for (const k of inherited) {
+      const v = ctx.caller.session?.tags?.[k]
+      if (v !== undefined) tags[k] = v
+    }
+    for (const t of input.Tags ?? []) tags[t.Key] = t.Value
+
+    const context: Record<string, ContextValue> = { 'sts:RoleSessionName': input.RoleSessionName }
+    if (input.ExternalId !== undefined) context['sts:ExternalId'] = input.ExternalId
+    if (input.SourceIdentity !== undefined) context['sts:SourceIdentity'] = input.SourceIdentity
+    if (input.Tags?.length) {
+      for (const t of input.Tags) context[`aws:RequestTag/${t.Key}`] = t.Value
+      context['aws:TagKeys'] = input.Tags.map((t) => t.Key)
+    }
+    try {
+      await ctx.authorize('sts:AssumeRole', role.arn, context, trustInputs)
+      if (input.Tags?.length || input.TransitiveTagKeys?.length) await ctx.authorize('sts:TagSession', role.arn, context, trustInputs)
+      if (input.SourceIdentity !== undefined) await ctx.authorize('sts:SetSourceIdentity', role.arn, context, trustInputs)
+    } catch {
+      denied(ctx, input.RoleArn)
+    }
+
+    const { Credentials } = mintCredentials(ctx, duration, {
+      kind: 'assumed-role',
+      roleId: role.id,
+      roleArn: role.arn,
+      sessionName: input.RoleSessionName,
+      ...(input.Policy !== undefined ? { policy: input.Policy } : {}),
+      ...(input.PolicyArns?.length ? { policyArns: input.PolicyArns.map((p) => p.arn ?? '') } : {}),
+      ...(Object.keys(tags).length ? { tags } : {}),
+      ...(input.TransitiveTagKeys?.length || inherited.length ? { transitiveTagKeys: [...new Set([...inherited, ...(input.TransitiveTagKeys ?? [])])] } : {}),
+      ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
+      ...(chained ? { chained: true } : {})
+    })
+    void ctx.store.recordRoleUsed(role.name, ctx.now, ctx.region).catch(() => {})
+    const out: Record<string, unknown> = {
+      Credentials,
+      AssumedRoleUser: { AssumedRoleId: `${role.id}:${input.RoleSessionName}`, Arn: `arn:aws:sts::${ctx.accountId}:assumed-role/${role.name}/${input.RoleSessionName}` }
+    }
+    if (packed !== undefined) out.PackedPolicySize = packed
+    if (input.SourceIdentity !== undefined) out.SourceIdentity = input.SourceIdentity
+    return out
+  }
+})

@@ -1,0 +1,26 @@
+import { awsError } from '../protocol/index.js'
+import { defineOperation } from '../server/operation.js'
+import { mintCredentials } from './credentials.js'
+
+/** GetSessionToken: temporary credentials for an IAM user (or root) with its own permissions. */
+export const getSessionToken = defineOperation({
+  service: 'sts',
+  name: 'GetSessionToken',
+  handler: async (input: { DurationSeconds?: number; SerialNumber?: string; TokenCode?: string }, ctx) => {
+    const c = ctx.caller
+    if (c.kind !== 'user' && c.kind !== 'root') {
+      throw awsError('AccessDenied', 'Cannot call GetSessionToken with session credentials')
+    }
+    if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
+      throw awsError('InvalidParameterValue', 'MFA devices are not supported by Warden yet: omit SerialNumber and TokenCode')
+    }
+    const root = c.kind === 'root'
+    const duration = input.DurationSeconds ?? (root ? 3600 : 43200)
+    const max = root ? 3600 : 129600
+    if (duration < 900 || duration > max) {
+      throw awsError('ValidationError', `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${duration < 900 ? 'greater than or equal to 900' : `less than or equal to ${max}`}`)
+    }
+    const { Credentials } = mintCredentials(ctx, duration, root ? { kind: 'session-token' } : { kind: 'session-token', userId: c.userId, userName: c.userName, userArn: c.arn })
+    return { Credentials }
+  }
+})

@@ -1,0 +1,9 @@
+/** Every STS operation Warden serves. */
+import type { OperationSpec } from '../server/operation.js'
+import { assumeRole } from './assume-role.js'
+import { getAccessKeyInfo } from './get-access-key-info.js'
+import { getCallerIdentity } from './get-caller-identity.js'
+import { getSessionToken } from './get-session-token.js'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
+export const stsOperations: OperationSpec<any, any>[] = [getCallerIdentity, assumeRole, getSessionToken, getAccessKeyInfo]
