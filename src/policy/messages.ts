@@ -7,6 +7,8 @@
 
 export const MSG = {
   syntax: 'Syntax errors in policy.',
+  /** CreateRole / UpdateAssumeRolePolicy with a trust policy that is not JSON at all. */
+  trustInvalidJson: 'This policy contains invalid Json',
   version: 'Policy document must be version 2012-10-17 or greater.',
   legacy: 'The policy failed legacy parsing',
   sidUnique: 'Statement IDs (SID) in a single policy must be unique.',
@@ -25,7 +27,7 @@ export const MSG = {
 } as const
 
 export const msgUnknownField = (field: string): string => `Unknown field ${field}`
-export const msgProhibitedField = (field: string): string => `Has prohibited field ${field}.`
+export const msgProhibitedField = (field: string): string => `Has prohibited field ${field}`
 export const msgVendorInvalid = (vendor: string): string => `Vendor ${vendor} is not valid`
 export const msgResourceFormat = (resource: string): string => `Resource ${resource} must be in ARN format or "*".`
 export const msgIamRegion = (resource: string): string => `IAM resource ${resource} cannot contain region information.`

@@ -56,7 +56,7 @@ export function parsePolicy(text: string, options: PolicyParseOptions): PolicyPa
     const parsed = parseJson(text)
     if (parsed.value === undefined) {
       const error = parsed.error ?? { message: 'invalid JSON', position: { line: 1, column: 1, offset: 0 } }
-      problems.add(STAGE.syntax, '$', { start: error.position, end: error.position }, MSG.syntax, `invalid JSON at line ${error.position.line}, column ${error.position.column}: ${error.message}`)
+      problems.add(STAGE.syntax, '$', { start: error.position, end: error.position }, options.kind === 'trust' ? MSG.trustInvalidJson : MSG.syntax, `invalid JSON at line ${error.position.line}, column ${error.position.column}: ${error.message}`)
       return finish(problems, undefined, options.kind, [])
     }
     const policy = validateDocument(parsed.value, options, problems)

@@ -164,7 +164,8 @@ const PRINCIPAL_TYPES: Record<string, keyof Omit<PrincipalSpec, 'wildcard'>> = {
 }
 
 const ACCOUNT_ID = /^\d{12}$/
-const PRINCIPAL_ARN = /^arn:[a-z-]+:(iam|sts)::[^:*?]+:[^*?]+$/
+// The account field is 12 digits; `cloudfront` is CloudFront's legacy origin access identity principal.
+const PRINCIPAL_ARN = /^arn:[a-z-]+:(iam|sts)::(\d{12}|cloudfront):[^*?]+$/
 
 function validAwsPrincipal(value: string): boolean {
   return value === '*' || ACCOUNT_ID.test(value) || PRINCIPAL_ARN.test(value)

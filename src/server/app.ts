@@ -60,6 +60,18 @@ const STORE_ERRORS: Record<StoreError['kind'], string> = {
   Unavailable: 'ServiceUnavailable'
 }
 
+const ENTITY_ARN = /^arn:aws:iam::\d{12}:(role|user|group)\/(?:.*\/)?([^/]+)$/
+
+/**
+ * IAM names an existing role, user or group as `role NAME` in the AccessDenied text of
+ * Get and List calls (e.g. `iam:GetRole on resource: role trainer`), and by ARN elsewhere.
+ */
+function deniedResourceLabel(operation: string, resource: string): string | undefined {
+  if (!/^(Get|List)/.test(operation)) return undefined
+  const m = ENTITY_ARN.exec(resource)
+  return m ? `${m[1]} ${m[2]}` : undefined
+}
+
 /** The one mapping from thrown errors to AWS errors; anything unexpected becomes InternalFailure. */
 function asAwsError(err: unknown): { error: AwsError; unexpected: boolean } {
   if (err instanceof AwsError) return { error: err, unexpected: false }
@@ -149,7 +161,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
       const extra = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
       try {
-        await authorizeCall(caller, action, resource, extra, facts, policySets)
+        await authorizeCall(caller, action, resource, extra, facts, policySets, undefined, deniedResourceLabel(decoded.operation, resource))
         record.decision = 'Allow'
       } catch (e) {
         record.decision = 'Deny'

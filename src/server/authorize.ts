@@ -86,7 +86,7 @@ async function principalTags(caller: Caller, cache: PolicySetCache): Promise<Rec
 /**
  * Decides one action on one resource for the caller; throws AccessDenied (403) with AWS's
  * text when denied. `resourcePolicies` (a role's trust policy for AssumeRole) are evaluated
- * with the caller's own policies.
+ * with the caller's own policies. `resourceLabel` replaces the ARN in the denial text.
  */
 export async function authorizeCall(
   caller: Caller,
@@ -95,7 +95,8 @@ export async function authorizeCall(
   extra: Record<string, ContextValue> | undefined,
   facts: RequestFacts,
   cache: PolicySetCache,
-  resourcePolicies?: PolicyInput[]
+  resourcePolicies?: PolicyInput[],
+  resourceLabel?: string
 ): Promise<'Allow'> {
   let set: CompiledPolicySet
   if (resourcePolicies) {
@@ -121,5 +122,5 @@ export async function authorizeCall(
   const request: AuthorizationRequest = { principal, action, resource, resourceAccount: caller.accountId, context }
   const result = set.evaluate(request, { now: facts.now, explain: false })
   if (result.decision === 'Allow') return 'Allow'
-  throw awsError('AccessDenied', formatAccessDenied(request, result))
+  throw awsError('AccessDenied', formatAccessDenied(resourceLabel ? { ...request, resource: resourceLabel } : request, result))
 }

@@ -84,7 +84,7 @@ describe('access keys', () => {
     await iam.send(new DeleteAccessKeyCommand({ UserName: 'dev', AccessKeyId: key?.AccessKeyId }))
     await expectAwsError(asDev.send(new GetUserCommand({})), 'InvalidClientTokenId', 403)
     await expectAwsError(iam.send(new DeleteAccessKeyCommand({ UserName: 'dev', AccessKeyId: key?.AccessKeyId })), 'NoSuchEntity', 404,
-      `The Access Key with id ${key?.AccessKeyId} cannot be found.`)
+      `The Access Key with id ${key?.AccessKeyId} cannot be found`)
     expect((await iam.send(new ListAccessKeysCommand({ UserName: 'dev' }))).AccessKeyMetadata?.map((k) => k.AccessKeyId)).toEqual([second.AccessKey?.AccessKeyId])
   })
 

@@ -113,7 +113,7 @@ def test_attach_permission_again_replaces_the_policy(role_res, notebook, target,
 @pytest.mark.warden_only(reason='moto deletes policies that are still attached')
 def test_delete_attached_policy_is_a_conflict(role_res, notebook, target):
     expect_error(
-        notebook.iam.delete_policy, 'DeleteConflict', 409, 'Cannot delete entity, must detach all policies first.',
+        notebook.iam.delete_policy, 'DeleteConflict', 409, 'Cannot delete a policy attached to entities.',
         PolicyArn=f'arn:aws:iam::{target.account_id}:policy/Basic',
     )
 

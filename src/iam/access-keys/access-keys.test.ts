@@ -78,10 +78,10 @@ describe('access key operations', () => {
     expect((await ctx.store.getAccessKey(id))?.key.status).toBe('Active')
     await expectAwsError(updateAccessKey.handler({ UserName: 'dev', AccessKeyId: id, Status: 'Expired' }, ctx), 'InvalidInput')
     await ctx.store.createUser({ name: 'other' })
-    await expectAwsError(deleteAccessKey.handler({ UserName: 'other', AccessKeyId: id }, ctx), 'NoSuchEntity', `The Access Key with id ${id} cannot be found.`)
+    await expectAwsError(deleteAccessKey.handler({ UserName: 'other', AccessKeyId: id }, ctx), 'NoSuchEntity', `The Access Key with id ${id} cannot be found`)
     await deleteAccessKey.handler({ UserName: 'dev', AccessKeyId: id }, ctx)
     expect(await ctx.store.getAccessKey(id)).toBeUndefined()
-    await expectAwsError(deleteAccessKey.handler({ UserName: 'dev', AccessKeyId: id }, ctx), 'NoSuchEntity', `The Access Key with id ${id} cannot be found.`)
+    await expectAwsError(deleteAccessKey.handler({ UserName: 'dev', AccessKeyId: id }, ctx), 'NoSuchEntity', `The Access Key with id ${id} cannot be found`)
   })
 
   it('GetAccessKeyLastUsed answers N/A before first use, then the recorded use', async () => {

@@ -13,7 +13,7 @@ export const getAccessKeyLastUsed = defineOperation<{ AccessKeyId: string }, Rec
   resource: async (input, ctx) => (await ctx.store.getAccessKey(input.AccessKeyId))?.user.arn ?? '*',
   async handler(input, ctx) {
     const found = await ctx.store.getAccessKey(input.AccessKeyId)
-    if (found === undefined) throw iamError('NoSuchEntity', `The Access Key with id ${input.AccessKeyId} cannot be found.`)
+    if (found === undefined) throw iamError('NoSuchEntity', `The Access Key with id ${input.AccessKeyId} cannot be found`)
     const used = found.key.lastUsed
     return {
       UserName: found.user.name,

@@ -34,7 +34,7 @@ function toKey(row: KeyRow, user: { id: string; name: string }): AccessKeyRecord
 }
 
 function keyNotFound(id: string): StoreError {
-  return new StoreError('NotFound', `The Access Key with id ${id} cannot be found.`, 'access-key')
+  return new StoreError('NotFound', `The Access Key with id ${id} cannot be found`, 'access-key')
 }
 
 /** AccessKeyStore over SQLite. */

@@ -1,0 +1,35 @@
+/** Runs `bin/warden serve` as a real child process, for tests of the command and its contracts. */
+import { spawn, type ChildProcess } from 'node:child_process'
+
+export interface ServerProcess {
+  child: ChildProcess
+  endpoint: string
+  /** Everything the process printed on stdout so far. */
+  stdout: () => string
+}
+
+/** Starts `warden serve --port 0 ...args` and resolves once it prints its listening line. */
+export function startServerProcess(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['bin/warden', 'serve', '--port', '0', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let out = ''
+  let err = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`warden did not start:\n${out}\n${err}`)), 30_000)
+    child.stderr!.on('data', (d) => (err += d))
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = /warden listening on (http:\/\/\S+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ child, endpoint: m[1]!, stdout: () => out })
+      }
+    })
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`warden exited with ${code}:\n${out}\n${err}`))
+    })
+  })
+}
