@@ -1,0 +1,24 @@
+-- Replays pre-signed requests from a file, one per line: METHOD \t PATH \t name:value|name:value \t BODY.
+-- Requests are taken in order and wrap around at the end of the file.
+local requests = {}
+local n = 0
+local i = 0
+
+function init(args)
+  for line in io.lines(args[1]) do
+    local method, path, headers, body = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
+    local h = {}
+    for pair in headers:gmatch("[^|]+") do
+      local k, v = pair:match("^([^:]+):(.*)$")
+      h[k] = v
+    end
+    n = n + 1
+    requests[n] = wrk.format(method, path, h, body)
+  end
+end
+
+function request()
+  i = i + 1
+  if i > n then i = 1 end
+  return requests[i]
+end
