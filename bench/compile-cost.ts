@@ -36,7 +36,7 @@ export function heavyPolicyDocument(seed: number, targetChars = 6000): string {
   }
 }
 
-export function measureCompile(samples = 25): { policyBytes: number; parseMs: number; compileMs: number; heapKiB: number; samples: number } {
+export function measureCompile(samples = 25): { policyBytes: number; parseMs: number; compileMs: number; heapKiB: number; sharedHeapKiB: number; samples: number } {
   const texts = Array.from({ length: 10 }, (_, k) => heavyPolicyDocument(k))
   const parseTimes: number[] = []
   const compileTimes: number[] = []
@@ -54,12 +54,19 @@ export function measureCompile(samples = 25): { policyBytes: number; parseMs: nu
     parseTimes.push(t1 - t0)
   }
   const gc = (globalThis as { gc?: () => void }).gc
-  const keep: CompiledPolicySet[] = []
-  gc?.()
-  const before = process.memoryUsage().heapUsed
-  for (let k = 0; k < 200; k++) keep.push(compilePolicySet({ identity: inputs }))
-  gc?.()
-  const heapKiB = Math.round((process.memoryUsage().heapUsed - before) / keep.length / 1024)
+  const heap = () => {
+    gc?.()
+    return process.memoryUsage().heapUsed
+  }
+  // Unshared: every set compiles its own copies of the policies (distinct principals, distinct policies).
+  const copies = Array.from({ length: 200 }, () => inputs.map((i) => ({ ...i, policy: structuredClone(i.policy) })))
+  const beforeUnshared = heap()
+  const unshared: CompiledPolicySet[] = copies.map((identity) => compilePolicySet({ identity }))
+  const heapKiB = Math.round((heap() - beforeUnshared) / unshared.length / 1024)
+  // Shared: the same policies attached to many principals compile once; each set adds only its index.
+  const beforeShared = heap()
+  const shared: CompiledPolicySet[] = Array.from({ length: 200 }, () => compilePolicySet({ identity: inputs }))
+  const sharedHeapKiB = Math.round((heap() - beforeShared) / shared.length / 1024)
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-  return { policyBytes: texts[0]!.length, parseMs: median(parseTimes), compileMs: median(compileTimes), heapKiB, samples }
+  return { policyBytes: texts[0]!.length, parseMs: median(parseTimes), compileMs: median(compileTimes), heapKiB, sharedHeapKiB, samples }
 }

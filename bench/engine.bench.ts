@@ -79,6 +79,6 @@ const withExplain = timeRound(() => {
 const compile = measureCompile()
 console.log(`rounds: ${rounds} x ${seconds}s each; warden ${ourRates.map((r) => Math.round(r)).join(' ')}; iam-simulate ${peerRates.map((r) => Math.round(r)).join(' ')}`)
 console.log(`with explanations (matched statements): ${Math.round(withExplain)} decisions/s`)
-console.log(`compile: 10 managed policies of ${compile.policyBytes} bytes: parse ${compile.parseMs.toFixed(2)} ms, compile ${compile.compileMs.toFixed(2)} ms (median of ${compile.samples}), ~${compile.heapKiB} KiB heap per compiled set`)
+console.log(`compile: 10 managed policies of ${compile.policyBytes} bytes: parse ${compile.parseMs.toFixed(2)} ms, compile ${compile.compileMs.toFixed(2)} ms (median of ${compile.samples}); heap per compiled set ~${compile.heapKiB} KiB, ~${compile.sharedHeapKiB} KiB when the policies are shared with other principals`)
 if (sink === -1) console.log('unreachable')
 console.log(`engine: ${Math.round(ours)} decisions/s, iam-simulate: ${Math.round(theirs)} decisions/s, ratio ${(ours / theirs).toFixed(1)}`)

@@ -7,6 +7,7 @@
 import { ACCOUNT, DIRECT, ROLE, type CallerIdentity } from './principal.js'
 import type { EvalState } from './state.js'
 import { compileStatement, type CompiledStatement } from './statement.js'
+import type { Policy } from '../policy/model.js'
 import type { PolicyInput, PolicyType } from './types.js'
 
 export const ALLOW = 1
@@ -26,6 +27,34 @@ export interface DenyInfo {
   policyType: PolicyType
 }
 
+/**
+ * Compiled statements per parsed policy, so a policy shared by many principals (an AWS
+ * managed policy, a team's customer managed policy) is compiled once and its matchers are
+ * shared by every policy set that includes it. Compiled statements hold no request state.
+ * Keyed weakly: a policy nobody references any more takes its compiled form with it.
+ */
+const compiledStatements = new WeakMap<Policy, Map<string, CompiledStatement[]>>()
+
+function statementsOf(input: PolicyInput, options: GroupOptions): CompiledStatement[] {
+  const key = `${input.id}\u0000${input.type}\u0000${options.withPrincipal ? 1 : 0}${options.callerHasBoundary ? 1 : 0}`
+  let perPolicy = compiledStatements.get(input.policy)
+  const hit = perPolicy?.get(key)
+  if (hit) return hit
+  const variables = input.policy.version === '2012-10-17'
+  const compiled = input.policy.statements.map((s) =>
+    compileStatement(s, {
+      policyId: input.id,
+      policyType: input.type,
+      variables,
+      withPrincipal: options.withPrincipal,
+      callerHasBoundary: options.callerHasBoundary
+    })
+  )
+  if (!perPolicy) compiledStatements.set(input.policy, (perPolicy = new Map()))
+  perPolicy.set(key, compiled)
+  return compiled
+}
+
 export class CompiledGroup {
   readonly size: number
   readonly policyType: PolicyType | undefined
@@ -36,20 +65,7 @@ export class CompiledGroup {
 
   constructor(policies: PolicyInput[], options: GroupOptions) {
     const all: CompiledStatement[] = []
-    for (const input of policies) {
-      const variables = input.policy.version === '2012-10-17'
-      for (const s of input.policy.statements) {
-        all.push(
-          compileStatement(s, {
-            policyId: input.id,
-            policyType: input.type,
-            variables,
-            withPrincipal: options.withPrincipal,
-            callerHasBoundary: options.callerHasBoundary
-          })
-        )
-      }
-    }
+    for (const input of policies) all.push(...statementsOf(input, options))
     this.all = all
     this.size = policies.length
     this.policyType = policies[0]?.type

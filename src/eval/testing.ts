@@ -1,6 +1,9 @@
 /**
  * Test-only helper: turns a plain policy object (as JSON.parse gives it) into the shared
- * Policy model, without validation. It will be replaced by the parser's helper.
+ * Policy model WITHOUT validation. The engine's cases need this on purpose: some feed it
+ * documents the validator rejects (no Action, unknown operators, unique-id principals,
+ * RCPs without Principal) to prove the engine stays sound on any model. Everything else
+ * builds models with src/policy's `policyFromObject`, which validates.
  */
 import type { ConditionClause, Policy, PrincipalSpec, Statement } from '../policy/model.js'
 
