@@ -9,15 +9,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { loadKeyMaterial, type KeyMaterial } from '../auth/key-material.js'
 import { SigningKeyCache, verifyRequest } from '../auth/sigv4/index.js'
+import { usageRecorderFor } from '../auth/usage-recorder.js'
 import { iamOperations } from '../iam/index.js'
 import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
 import { stsOperations } from '../sts/index.js'
 import { isStoreError, openSqliteStore, sqliteFileIn, type Store, type StoreError } from '../store/index.js'
 import { authorizeCall } from './authorize.js'
 import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './bootstrap.js'
-import { resolveAccessKey } from './credentials.js'
+import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './credentials.js'
 import type { Caller, OperationContext, OperationSpec } from './operation.js'
+import { createLogWriter } from './log-writer.js'
 import { PolicySetCache } from './policy-sets.js'
+import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -99,12 +102,18 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   const env = options.env ?? {}
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const keys: KeyMaterial = loadKeyMaterial({ dataDir: options.dataDir, envValue: env.WARDEN_MASTER_KEY })
-  const store: Store = await openSqliteStore({ filename: options.dataDir ? sqliteFileIn(options.dataDir) : ':memory:' })
+  const rawStore: Store = await openSqliteStore({ filename: options.dataDir ? sqliteFileIn(options.dataDir) : ':memory:' })
+  const revisions = new RevisionTracker(rawStore)
+  // Everything on the request path reads the revision through the tracker.
+  const store = withTrackedRevision(rawStore, revisions)
   const { root, generated } = await bootstrapAccount(store, keys, options.dataDir, env)
   const accountId = root.accountId
   const policySets = new PolicySetCache(store)
+  const credentials = new CredentialResolver(store, keys, root)
+  const usage = usageRecorderFor(store)
   const signingKeys = new SigningKeyCache()
-  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
+  const writer = options.log ? undefined : createLogWriter()
+  const log = options.log ?? writer!.log
   const clock = options.now ?? (() => new Date())
 
   async function handleApi(req: IncomingMessage, body: Buffer, requestId: string, record: LogRecord): Promise<{ status: number; body: string }> {
@@ -114,14 +123,14 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     const path = q < 0 ? rawUrl : rawUrl.slice(0, q)
     const query = q < 0 ? '' : rawUrl.slice(q + 1)
     const headers = req.headersDistinct as Record<string, string[] | undefined>
-    const tokenHeader = headers['x-amz-security-token']?.[0] ?? new URLSearchParams(query).get('X-Amz-Security-Token') ?? undefined
-    let resolved: Awaited<ReturnType<typeof resolveAccessKey>> | undefined
+    const tokenHeader = headers['x-amz-security-token']?.[0] ?? (query ? new URLSearchParams(query).get('X-Amz-Security-Token') ?? undefined : undefined)
+    let resolved: ResolvedKey | AwsError | undefined
     const verified = await verifyRequest(
       { method: req.method ?? 'GET', path, query, headers, body },
       now,
       { allowedServices: ['iam', 'sts'], clockSkewSeconds: options.clockSkewSeconds, signingKeyCache: signingKeys },
       async (accessKeyId) => {
-        resolved = await resolveAccessKey(accessKeyId, tokenHeader, { store, keys, root, now })
+        resolved = await credentials.resolve(accessKeyId, tokenHeader, now)
         return resolved instanceof AwsError ? undefined : { secretAccessKey: resolved.secretAccessKey }
       }
     )
@@ -140,6 +149,8 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     if (!decoded.ok) throw decoded.error
     const spec = operations[service].get(decoded.operation)
     if (!spec) throw awsError('InvalidAction', `Could not find operation ${decoded.operation} for version ${service === 'iam' ? '2010-05-08' : '2011-06-15'}`)
+    const refusal = sessionUserRefusal(caller, service, decoded.operation)
+    if (refusal) throw refusal
     const action = spec.action ?? `${service}:${decoded.operation}`
     record.action = action
     const facts = { now, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secureTransport: false, region: verified.region }
@@ -168,8 +179,13 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
         throw e
       }
     }
-    if (caller.kind === 'user') void store.recordAccessKeyUsed(caller.accessKeyId, now, service, verified.region).catch(() => {})
-    const output = await spec.handler(decoded.input, ctx)
+    if (caller.kind === 'user') usage.accessKeyUsed(caller.accessKeyId, now, service, verified.region)
+    let output
+    try {
+      output = await spec.handler(decoded.input, ctx)
+    } finally {
+      if (!isReadOnlyOperation(service, decoded.operation)) revisions.invalidate()
+    }
     return { status: 200, body: encodeResponse(service, decoded.operation, output ?? undefined, requestId) }
   }
 
@@ -203,6 +219,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       } else if (rawPath === '/_warden/reset' && options.dev && req.method === 'POST') {
         await readBody(req)
         await store.reset()
+        revisions.invalidate()
         await bootstrapAccount(store, keys, options.dataDir, env)
         contentType = 'application/json'
         payload = JSON.stringify({ status: 'reset', accountId })
@@ -258,6 +275,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
+      writer?.flush()
       await store.close()
     }
   }

@@ -12,7 +12,7 @@ import {
   type ContextValue,
   type PolicyInput
 } from '../eval/index.js'
-import { getAwsManagedPolicy } from '../catalog/index.js'
+import type { Policy } from '../policy/index.js'
 import { awsError } from '../protocol/index.js'
 import { parsedDocument, type PolicySetCache } from './policy-sets.js'
 import type { Caller } from './operation.js'
@@ -25,10 +25,12 @@ export interface RequestFacts {
 }
 
 /** Per session key: the role's compiled set it was built on, and the set with the session policies added. */
-const sessionSets = createLruCache<string, { base: CompiledPolicySet; compiled: CompiledPolicySet }>(4096)
+const sessionSets = createLruCache<string, CallerPolicies & { base: CompiledPolicySet }>(4096)
+/** A caller's set joined with a resource policy (AssumeRole's trust policy), per parsed trust document. */
+const withResource = new WeakMap<CompiledPolicySet, WeakMap<Policy, CompiledPolicySet>>()
 const EMPTY = compilePolicySet({ identity: [] })
 
-async function sessionPolicies(caller: Caller): Promise<PolicyInput[] | undefined> {
+async function sessionPolicies(caller: Caller, cache: PolicySetCache): Promise<PolicyInput[] | undefined> {
   const s = caller.session
   if (!s || (s.policy === undefined && (s.policyArns?.length ?? 0) === 0)) return undefined
   const out: PolicyInput[] = []
@@ -37,22 +39,12 @@ async function sessionPolicies(caller: Caller): Promise<PolicyInput[] | undefine
     if (p) out.push({ id: 'session-policy', type: 'session', policy: p })
   }
   for (const arn of s.policyArns ?? []) {
-    const m = await getAwsManagedPolicy(arn)
-    const p = m ? parsedDocument(JSON.stringify(m.document), 'session') : undefined
+    const text = await cache.managedPolicyDocument(arn)
+    const p = text !== undefined ? parsedDocument(text, 'session') : undefined
     if (p) out.push({ id: arn, type: 'session', policy: p })
   }
-  // A session with session policies that parse to nothing allows nothing.
+  // A session whose session policies resolve to nothing allows nothing.
   return out
-}
-
-/** The uncompiled policies that govern this caller (for AssumeRole, which adds the trust policy). */
-export async function policyInputsFor(caller: Caller, cache: PolicySetCache): Promise<{ identity: PolicyInput[]; boundary: PolicyInput[]; session?: PolicyInput[] }> {
-  if (caller.kind === 'root' || (caller.kind === 'session-user' && caller.userName === undefined)) return { identity: [], boundary: [] }
-  if (caller.kind === 'user' || caller.kind === 'session-user') return (await cache.load('user', caller.userName!))?.inputs ?? { identity: [], boundary: [] }
-  const role = await roleOf(caller, cache)
-  if (!role) return { identity: [], boundary: [] }
-  const session = await sessionPolicies(caller)
-  return session ? { ...role.inputs, session } : role.inputs
 }
 
 async function roleOf(caller: Caller, cache: PolicySetCache) {
@@ -60,19 +52,46 @@ async function roleOf(caller: Caller, cache: PolicySetCache) {
   return roleArn ? cache.load('role', roleArn.slice(roleArn.lastIndexOf('/') + 1)) : undefined
 }
 
-/** The compiled policy set that governs this caller. */
-async function policySetFor(caller: Caller, cache: PolicySetCache): Promise<CompiledPolicySet> {
-  if (caller.kind === 'root' || (caller.kind === 'session-user' && caller.userName === undefined)) return EMPTY
-  if (caller.kind === 'user' || caller.kind === 'session-user') return (await cache.load('user', caller.userName!))?.compiled ?? EMPTY
+/** The policies of one caller: its compiled set, and the inputs it was compiled from. */
+interface CallerPolicies {
+  compiled: CompiledPolicySet
+  inputs: { identity: PolicyInput[]; boundary: PolicyInput[]; session?: PolicyInput[] }
+}
+
+const NONE: CallerPolicies = { compiled: EMPTY, inputs: { identity: [], boundary: [] } }
+
+/** The compiled policy set that governs this caller (root and root sessions: none, the engine allows root). */
+async function policiesFor(caller: Caller, cache: PolicySetCache): Promise<CallerPolicies> {
+  if (caller.kind === 'root' || (caller.kind === 'session-user' && caller.userName === undefined)) return NONE
+  if (caller.kind === 'user' || caller.kind === 'session-user') return (await cache.load('user', caller.userName!)) ?? NONE
   const role = await roleOf(caller, cache)
-  if (!role) return EMPTY
-  const session = await sessionPolicies(caller)
-  if (!session) return role.compiled
-  // A session's policies never change; the role's do, and then its compiled set is a new object.
+  if (!role) return NONE
+  const s = caller.session
+  if (!s || (s.policy === undefined && (s.policyArns?.length ?? 0) === 0)) return role
+  // The role's compiled set is a new object whenever the store revision moves, so a hit
+  // on the same base is current; session policies themselves never change.
   const hit = sessionSets.get(caller.accessKeyId)
-  if (hit && hit.base === role.compiled) return hit.compiled
-  const compiled = compilePolicySet({ identity: role.inputs.identity, boundary: role.inputs.boundary.length ? role.inputs.boundary : undefined, session })
-  sessionSets.set(caller.accessKeyId, { base: role.compiled, compiled })
+  if (hit && hit.base === role.compiled) return hit
+  const session = await sessionPolicies(caller, cache)
+  const inputs = { ...role.inputs, session }
+  const compiled = compilePolicySet({ identity: inputs.identity, boundary: inputs.boundary.length ? inputs.boundary : undefined, session })
+  const entry = { base: role.compiled, compiled, inputs }
+  sessionSets.set(caller.accessKeyId, entry)
+  return entry
+}
+
+/** The caller's set joined with resource policies, compiled once per (caller set, parsed documents). */
+function joinResourcePolicies(own: CallerPolicies, resourcePolicies: PolicyInput[]): CompiledPolicySet {
+  const only = resourcePolicies.length === 1 ? resourcePolicies[0]!.policy : undefined
+  let perDoc = withResource.get(own.compiled)
+  const hit = only ? perDoc?.get(only) : undefined
+  if (hit) return hit
+  const { identity, boundary, session } = own.inputs
+  const compiled = compilePolicySet({ identity, boundary: boundary.length ? boundary : undefined, session, resource: resourcePolicies })
+  if (only) {
+    if (!perDoc) withResource.set(own.compiled, (perDoc = new WeakMap()))
+    perDoc.set(only, compiled)
+  }
   return compiled
 }
 
@@ -98,11 +117,8 @@ export async function authorizeCall(
   resourcePolicies?: PolicyInput[],
   resourceLabel?: string
 ): Promise<'Allow'> {
-  let set: CompiledPolicySet
-  if (resourcePolicies) {
-    const inputs = await policyInputsFor(caller, cache)
-    set = compilePolicySet({ identity: inputs.identity, boundary: inputs.boundary.length ? inputs.boundary : undefined, session: inputs.session, resource: resourcePolicies })
-  } else set = await policySetFor(caller, cache)
+  const own = await policiesFor(caller, cache)
+  const set = resourcePolicies ? joinResourcePolicies(own, resourcePolicies) : own.compiled
   const tags = await principalTags(caller, cache)
   const principal = tags && Object.keys(tags).length ? { ...caller.principal, tags } : caller.principal
   const context: Record<string, ContextValue> = {

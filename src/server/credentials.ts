@@ -1,12 +1,15 @@
 /**
  * Who signed the request: the root keys, an IAM user's access key, or temporary
- * credentials whose sealed session token carries everything (no database read).
+ * credentials whose sealed session token carries everything (no database read). Resolved
+ * keys are cached: a user's key per store revision (a status change or deletion bumps it),
+ * an opened session token per token text (it never changes; its expiry is checked on
+ * every use), so the hot path neither decrypts nor reads the store.
  */
 import type { KeyMaterial } from '../auth/key-material.js'
-import type { RequestPrincipal } from '../eval/index.js'
+import { createLruCache, type RequestPrincipal } from '../eval/index.js'
 import { openSecret } from '../iam/access-keys/secret.js'
 import { awsError, type AwsError } from '../protocol/index.js'
-import { decodeSessionToken } from '../sts/session-token.js'
+import { decodeSessionToken, type SessionClaims } from '../sts/session-token.js'
 import type { Store } from '../store/index.js'
 import type { RootCredentials } from './bootstrap.js'
 import type { Caller } from './operation.js'
@@ -20,32 +23,61 @@ export interface ResolvedKey {
 export const INVALID_TOKEN = 'The security token included in the request is invalid.'
 export const EXPIRED_TOKEN = 'The security token included in the request is expired'
 
-/** Resolves an access key id (and session token) to its secret and caller; an AwsError when it cannot be used. */
-export async function resolveAccessKey(
-  accessKeyId: string,
-  securityToken: string | undefined,
-  deps: { store: Store; keys: KeyMaterial; root: RootCredentials; now: Date }
-): Promise<ResolvedKey | AwsError> {
-  const { root } = deps
-  if (accessKeyId.startsWith('ASIA')) {
-    if (!securityToken) return awsError('InvalidClientTokenId', INVALID_TOKEN)
-    const decoded = decodeSessionToken(deps.keys, securityToken, Math.floor(deps.now.getTime() / 1000))
-    if (!decoded.ok) return decoded.reason === 'expired' ? awsError('ExpiredToken', EXPIRED_TOKEN) : awsError('InvalidClientTokenId', INVALID_TOKEN)
-    const c = decoded.claims
-    if (c.accessKeyId !== accessKeyId || c.accountId !== root.accountId) return awsError('InvalidClientTokenId', INVALID_TOKEN)
-    return { secretAccessKey: c.secretAccessKey, caller: sessionCaller(c) }
+const invalid = () => awsError('InvalidClientTokenId', INVALID_TOKEN)
+
+export class CredentialResolver {
+  private readonly userKeys = createLruCache<string, { revision: number; resolved: ResolvedKey }>(10_000)
+  private readonly sessions = createLruCache<string, { claims: SessionClaims; resolved: ResolvedKey }>(10_000)
+  private readonly rootKey: ResolvedKey
+
+  constructor(
+    private readonly store: Store,
+    private readonly keys: KeyMaterial,
+    private readonly root: RootCredentials
+  ) {
+    this.rootKey = { secretAccessKey: root.secretAccessKey, caller: rootCaller(root) }
   }
-  if (securityToken) return awsError('InvalidClientTokenId', INVALID_TOKEN)
-  if (accessKeyId === root.accessKeyId) return { secretAccessKey: root.secretAccessKey, caller: rootCaller(root) }
-  const found = await deps.store.getAccessKey(accessKeyId)
-  if (!found || found.key.status !== 'Active') return awsError('InvalidClientTokenId', INVALID_TOKEN)
-  const secret = openSecret(deps.keys, found.key.secretCiphertext)
-  if (secret === undefined) return awsError('InvalidClientTokenId', INVALID_TOKEN)
-  const u = found.user
-  const principal: RequestPrincipal = { arn: u.arn, accountId: root.accountId, type: 'User', userId: u.id, username: u.name }
-  return { secretAccessKey: secret, caller: { kind: 'user', accountId: root.accountId, arn: u.arn, userId: u.id, userName: u.name, accessKeyId, principal } }
+
+  /** Resolves an access key id (and session token) to its secret and caller; an AwsError when it cannot be used. */
+  async resolve(accessKeyId: string, securityToken: string | undefined, now: Date): Promise<ResolvedKey | AwsError> {
+    if (accessKeyId.startsWith('ASIA')) return securityToken ? this.session(accessKeyId, securityToken, now) : invalid()
+    // A session token sent with long-term keys belongs to no one.
+    if (securityToken) return invalid()
+    if (accessKeyId === this.root.accessKeyId) return this.rootKey
+    const revision = await this.store.getRevision()
+    const hit = this.userKeys.get(accessKeyId)
+    if (hit && hit.revision === revision) return hit.resolved
+    const found = await this.store.getAccessKey(accessKeyId)
+    if (!found || found.key.status !== 'Active') return invalid()
+    const secret = openSecret(this.keys, found.key.secretCiphertext)
+    if (secret === undefined) return invalid()
+    const u = found.user
+    const accountId = this.root.accountId
+    const principal: RequestPrincipal = { arn: u.arn, accountId, type: 'User', userId: u.id, username: u.name }
+    const resolved: ResolvedKey = { secretAccessKey: secret, caller: { kind: 'user', accountId, arn: u.arn, userId: u.id, userName: u.name, accessKeyId, principal } }
+    this.userKeys.set(accessKeyId, { revision, resolved })
+    return resolved
+  }
+
+  private session(accessKeyId: string, token: string, now: Date): ResolvedKey | AwsError {
+    const nowSeconds = Math.floor(now.getTime() / 1000)
+    const hit = this.sessions.get(token)
+    if (hit) {
+      if (hit.claims.expiresAt <= nowSeconds) return awsError('ExpiredToken', EXPIRED_TOKEN)
+      return hit.claims.accessKeyId === accessKeyId ? hit.resolved : invalid()
+    }
+    const decoded = decodeSessionToken(this.keys, token, nowSeconds)
+    if (!decoded.ok) return decoded.reason === 'expired' ? awsError('ExpiredToken', EXPIRED_TOKEN) : invalid()
+    const c = decoded.claims
+    if (c.accountId !== this.root.accountId) return invalid()
+    const resolved = { secretAccessKey: c.secretAccessKey, caller: sessionCaller(c) }
+    this.sessions.set(token, { claims: c, resolved })
+    // The token must belong to the key that signed with it.
+    return c.accessKeyId === accessKeyId ? resolved : invalid()
+  }
 }
 
+/** The account's root user as a caller. */
 export function rootCaller(root: RootCredentials): Caller {
   const arn = `arn:aws:iam::${root.accountId}:root`
   return {
@@ -58,7 +90,7 @@ export function rootCaller(root: RootCredentials): Caller {
   }
 }
 
-function sessionCaller(c: import('../sts/session-token.js').SessionClaims): Caller {
+function sessionCaller(c: SessionClaims): Caller {
   if (c.kind === 'assumed-role') {
     const roleName = c.roleArn!.slice(c.roleArn!.lastIndexOf('/') + 1)
     const arn = `arn:aws:sts::${c.accountId}:assumed-role/${roleName}/${c.sessionName}`
@@ -74,4 +106,17 @@ function sessionCaller(c: import('../sts/session-token.js').SessionClaims): Call
   }
   const principal: RequestPrincipal = { arn: c.userArn, accountId: c.accountId, type: 'User', userId: c.userId!, username: c.userName! }
   return { kind: 'session-user', accountId: c.accountId, arn: c.userArn, userId: c.userId!, userName: c.userName!, accessKeyId: c.accessKeyId, session: c, principal }
+}
+
+/**
+ * GetSessionToken credentials may call IAM only with MFA, and of STS only AssumeRole and
+ * GetCallerIdentity (STS API reference, GetSessionToken); AWS answers the IAM case as an
+ * invalid token. Undefined when the call may go on.
+ */
+export function sessionUserRefusal(caller: Caller, service: 'iam' | 'sts', operation: string): AwsError | undefined {
+  if (caller.kind !== 'session-user') return undefined
+  if (service === 'iam') return caller.session?.mfaAuthenticatedAt !== undefined ? undefined : invalid()
+  if (operation === 'AssumeRole' || operation === 'GetCallerIdentity') return undefined
+  // AWS's words for GetSessionToken and GetFederationToken with session credentials.
+  return awsError('AccessDenied', `Cannot call ${operation} with session credentials`)
 }

@@ -45,8 +45,21 @@ function input(id: string, type: PolicyType, text: string | undefined, kind: Pol
 
 export class PolicySetCache {
   private readonly cache = createLruCache<string, PrincipalPolicies>(2048)
+  private readonly managed = createLruCache<string, string | null>(2048)
 
   constructor(private readonly store: Store) {}
+
+  /** The default version's document of a managed policy (AWS or customer), at the current revision; undefined if none. */
+  async managedPolicyDocument(arn: string): Promise<string | undefined> {
+    if (isAwsManagedPolicyArn(arn)) return managedDocument(arn, undefined)
+    const key = `${await this.store.getRevision()}\u0000${arn}`
+    const hit = this.managed.get(key)
+    if (hit !== undefined) return hit ?? undefined
+    const policy = await this.store.getPolicy(arn)
+    const version = policy ? await this.store.getPolicyVersion(arn, policy.defaultVersionId) : undefined
+    this.managed.set(key, version?.document ?? null)
+    return version?.document
+  }
 
   /** The compiled policies of a user or role, at the store's current revision; undefined if it no longer exists. */
   async load(kind: 'user' | 'role', name: string): Promise<PrincipalPolicies | undefined> {

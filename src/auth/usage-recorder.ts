@@ -1,0 +1,65 @@
+/**
+ * Last-used bookkeeping (AccessKeyLastUsed, RoleLastUsed) off the hot path: AWS itself
+ * tracks these approximately, so a key used a thousand times a second is written at most
+ * once per interval (or when the service or region changes), never once per request.
+ */
+import type { Store } from '../store/index.js'
+
+/** How often one key or role is written back at most. */
+export const USAGE_INTERVAL_MS = 60_000
+
+interface Seen {
+  at: number
+  where: string
+}
+
+export class UsageRecorder {
+  private readonly keys = new Map<string, Seen>()
+  private readonly roles = new Map<string, Seen>()
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+    private readonly maxEntries = 100_000
+  ) {}
+
+  /** Notes that an IAM user's access key signed a request. */
+  accessKeyUsed(accessKeyId: string, now: Date, service: string, region: string): void {
+    if (!this.due(this.keys, accessKeyId, now, `${service} ${region}`)) return
+    this.store.recordAccessKeyUsed(accessKeyId, now, service, region).catch((e: unknown) => this.failed('access key', e))
+  }
+
+  /** Notes that a role was assumed (by id, so a role deleted and recreated under its name starts afresh). */
+  roleUsed(role: { id: string; name: string }, now: Date, region: string): void {
+    if (!this.due(this.roles, role.id, now, region)) return
+    this.store.recordRoleUsed(role.name, now, region).catch((e: unknown) => this.failed('role', e))
+  }
+
+  private due(seen: Map<string, Seen>, id: string, now: Date, where: string): boolean {
+    const last = seen.get(id)
+    const t = now.getTime()
+    if (last && last.where === where && t - last.at < USAGE_INTERVAL_MS) return false
+    // A bound, not an LRU: clearing costs at most one extra write per key.
+    if (!last && seen.size >= this.maxEntries) seen.clear()
+    seen.set(id, { at: t, where })
+    return true
+  }
+
+  private failed(what: string, e: unknown): void {
+    // A deleted key or role races with its last use; anything else is worth a line.
+    if ((e as { kind?: string }).kind === 'NotFound') return
+    this.log(JSON.stringify({ level: 'warn', message: `recording ${what} last use failed`, error: String(e) }))
+  }
+}
+
+const recorders = new WeakMap<Store, UsageRecorder>()
+
+/** The one recorder of a store, shared by the pipeline (access keys) and AssumeRole (roles). */
+export function usageRecorderFor(store: Store): UsageRecorder {
+  let r = recorders.get(store)
+  if (!r) {
+    r = new UsageRecorder(store)
+    recorders.set(store, r)
+  }
+  return r
+}

@@ -1,0 +1,61 @@
+/**
+ * The store revision as the request path sees it. Reading it is a database round trip, so
+ * the pipeline keeps the last value and re-reads only after a request that may have changed
+ * permissions (any IAM call but Get*, List*), after a reset, or when the value is older
+ * than `maxAgeMs` (a bound for writers outside this process). A read that raced with an
+ * invalidation is never kept, so a change is seen by every request that starts after the
+ * changing request has answered.
+ */
+import type { Store } from '../store/index.js'
+
+export class RevisionTracker {
+  private value: number | undefined
+  private readAt = 0
+  private generation = 0
+
+  constructor(
+    private readonly store: Store,
+    private readonly maxAgeMs = 1000
+  ) {}
+
+  /** The current revision (cached). */
+  async current(): Promise<number> {
+    const now = performance.now()
+    if (this.value !== undefined && now - this.readAt < this.maxAgeMs) return this.value
+    const generation = this.generation
+    const value = await this.store.getRevision()
+    if (generation === this.generation) {
+      this.value = value
+      this.readAt = now
+    }
+    return value
+  }
+
+  /** Forgets the cached value: the next request reads the store again. */
+  invalidate(): void {
+    this.generation++
+    this.value = undefined
+  }
+}
+
+/** True for operations that cannot change what any principal may do. */
+export function isReadOnlyOperation(service: 'iam' | 'sts', operation: string): boolean {
+  // STS writes only last-used bookkeeping, which does not move the revision.
+  return service === 'sts' || operation.startsWith('Get') || operation.startsWith('List')
+}
+
+/** The store as the request path uses it: every method of `store`, with getRevision served by the tracker. */
+export function withTrackedRevision(store: Store, tracker: RevisionTracker): Store {
+  const bound = new Map<PropertyKey, unknown>()
+  const getRevision = () => tracker.current()
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'getRevision') return getRevision
+      const value: unknown = Reflect.get(target, prop, target)
+      if (typeof value !== 'function') return value
+      let fn = bound.get(prop)
+      if (fn === undefined) bound.set(prop, (fn = (value as (...a: unknown[]) => unknown).bind(target)))
+      return fn
+    }
+  })
+}
