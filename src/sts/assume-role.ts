@@ -4,10 +4,12 @@
  * callers trusted through the account root, and chained sessions, do).
  */
 import type { ContextValue } from '../eval/index.js'
+import { usageRecorderFor } from '../auth/usage-recorder.js'
 import { parsePolicy } from '../policy/index.js'
 import { awsError } from '../protocol/index.js'
 import { defineOperation, type OperationContext } from '../server/operation.js'
 import { mintCredentials } from './credentials.js'
+import { loadTrustedRole } from './trusted-role.js'
 
 interface AssumeRoleInput {
   RoleArn: string
@@ -49,9 +51,12 @@ export const assumeRole = defineOperation({
   handler: async (input: AssumeRoleInput, ctx) => {
     const m = ROLE_ARN.exec(input.RoleArn)
     if (!m) throw awsError('ValidationError', `${input.RoleArn} is invalid`)
+    // The root user (and its GetSessionToken sessions) can never assume a role.
+    if (ctx.caller.principal.type === 'Account') throw awsError('AccessDenied', 'Roles may not be assumed by root accounts.')
     const [, account, path, name] = m as unknown as [string, string, string, string]
-    const role = account === ctx.accountId ? await ctx.store.getRole(name) : undefined
-    if (!role || role.path !== path || role.name !== name) denied(ctx, input.RoleArn)
+    const trusted = account === ctx.accountId ? await loadTrustedRole(ctx.store, name) : undefined
+    if (!trusted || trusted.role.path !== path || trusted.role.name !== name) denied(ctx, input.RoleArn)
+    const role = trusted.role
     const chained = ctx.caller.kind === 'assumed-role'
     const duration = input.DurationSeconds ?? 3600
     if (chained && duration > CHAINED_MAX_SECONDS) {
@@ -68,7 +73,7 @@ export const assumeRole = defineOperation({
     if (packed !== undefined && packed > 100) {
       throw awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy for this session.`)
     }
-    const trust = parsePolicy(role.assumeRolePolicyDocument, { kind: 'trust', sizeLimit: 'none' }).policy
+    const trust = trusted.trust
     if (!trust) denied(ctx, input.RoleArn)
     const trustInputs = [{ id: `${role.arn}/trust`, type: 'trust' as const, policy: trust }]
 
@@ -108,7 +113,7 @@ export const assumeRole = defineOperation({
       ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
       ...(chained ? { chained: true } : {})
     })
-    void ctx.store.recordRoleUsed(role.name, ctx.now, ctx.region).catch(() => {})
+    usageRecorderFor(ctx.store).roleUsed(role, ctx.now, ctx.region)
     const out: Record<string, unknown> = {
       Credentials,
       AssumedRoleUser: { AssumedRoleId: `${role.id}:${input.RoleSessionName}`, Arn: `arn:aws:sts::${ctx.accountId}:assumed-role/${role.name}/${input.RoleSessionName}` }

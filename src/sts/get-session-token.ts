@@ -6,6 +6,8 @@ import { mintCredentials } from './credentials.js'
 export const getSessionToken = defineOperation({
   service: 'sts',
   name: 'GetSessionToken',
+  // AWS: "No permissions are required for a user to get a session token" (it authenticates, e.g. with MFA).
+  skipAuthorization: true,
   handler: async (input: { DurationSeconds?: number; SerialNumber?: string; TokenCode?: string }, ctx) => {
     const c = ctx.caller
     if (c.kind !== 'user' && c.kind !== 'root') {

@@ -28,6 +28,14 @@ describe('session tokens', () => {
     expect(decodeSessionToken(keys, token, now + 1)).toEqual({ ok: true, claims })
   })
 
+  it('round-trips large claims (deflated) and small ones (sealed as they are)', () => {
+    const big: SessionClaims = { ...claims, policy: JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 40 }, (_, i) => ({ Effect: 'Allow', Action: `s3:GetObject${i}`, Resource: '*' })) }) }
+    const small: SessionClaims = { kind: 'session-token', accessKeyId: claims.accessKeyId, secretAccessKey: claims.secretAccessKey, accountId: claims.accountId, issuedAt: now, expiresAt: now + 900 }
+    for (const c of [big, small]) expect(decodeSessionToken(keys, encodeSessionToken(keys, c), now)).toEqual({ ok: true, claims: c })
+    // Deflate keeps a long policy's token well under the policy's own size.
+    expect(encodeSessionToken(keys, big).length).toBeLessThan(big.policy!.length)
+  })
+
   it('never repeats a token for the same claims (fresh IV)', () => {
     expect(encodeSessionToken(keys, claims)).not.toBe(encodeSessionToken(keys, claims))
   })

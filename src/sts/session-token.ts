@@ -1,7 +1,7 @@
 /**
  * The session token codec. A token carries everything needed to authenticate and
  * authorize its session (the ASIA key's secret, expiry, the role or user, session
- * policies, tags, MFA state), compressed and sealed with AES-256-GCM under the
+ * policies, tags, MFA state), compressed when large, sealed with AES-256-GCM under the
  * session-token key, so any replica verifies it without a database read. Tokens are
  * opaque base64 to clients, as AWS's are.
  */
@@ -47,10 +47,16 @@ export interface SessionClaims {
 
 /** Largest inflated token accepted: a bound against decompression bombs. */
 const MAX_CLAIMS_BYTES = 64 * 1024
+/** Claims shorter than this are sealed as they are: deflate costs more time than it saves bytes. */
+const COMPRESS_ABOVE = 512
+/** The first sealed byte says how the claims are packed. */
+const PLAIN = 0x4a // 'J'
+const DEFLATED = 0x5a // 'Z'
 
 /** Seals claims into an opaque session token. */
 export function encodeSessionToken(keys: KeyMaterial, claims: SessionClaims): string {
-  const packed = deflateRawSync(Buffer.from(JSON.stringify(claims), 'utf8'))
+  const json = Buffer.from(JSON.stringify(claims), 'utf8')
+  const packed = json.length > COMPRESS_ABOVE ? Buffer.concat([Buffer.of(DEFLATED), deflateRawSync(json)]) : Buffer.concat([Buffer.of(PLAIN), json])
   return seal(keys, 'session-token', packed).toString('base64')
 }
 
@@ -65,7 +71,10 @@ export function decodeSessionToken(keys: KeyMaterial, token: string, nowSeconds:
   if (!packed) return { ok: false, reason: 'invalid' }
   let claims: unknown
   try {
-    claims = JSON.parse(inflateRawSync(packed, { maxOutputLength: MAX_CLAIMS_BYTES }).toString('utf8'))
+    const body = packed.subarray(1)
+    if (packed[0] === PLAIN) claims = JSON.parse(body.toString('utf8'))
+    else if (packed[0] === DEFLATED) claims = JSON.parse(inflateRawSync(body, { maxOutputLength: MAX_CLAIMS_BYTES }).toString('utf8'))
+    else return { ok: false, reason: 'invalid' }
   } catch {
     return { ok: false, reason: 'invalid' }
   }

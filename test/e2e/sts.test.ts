@@ -1,7 +1,7 @@
 import { CreateRoleCommand, PutRolePolicyCommand, UpdateAccessKeyCommand, GetUserCommand, CreateRoleCommand as _C } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createUserWithKeys, startWarden, TEST_ACCOUNT_ID, type RunningWarden } from '../helpers/warden.js'
+import { createUserWithKeys, errorOf, startWarden, TEST_ACCOUNT_ID, type RunningWarden } from '../helpers/warden.js'
 
 void _C
 let w: RunningWarden
@@ -17,16 +17,6 @@ beforeEach(async () => {
 
 const trustFor = (aws: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: aws }, Action: 'sts:AssumeRole', ...extra }] })
-
-async function errorOf(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } }
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode }
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('STS through the AWS SDK', () => {
   it('GetCallerIdentity names root, users and role sessions exactly as AWS does', async () => {

@@ -34,14 +34,15 @@ export type Warden = RunningWarden
 export const TEST_ACCOUNT_ID = '123456789012'
 export const TEST_ROOT = { accessKeyId: 'AKIAWARDENROOTTEST01', secretAccessKey: 'wardenRootSecretForTestsOnly0000000000000' }
 
-/** Starts Warden with --dev semantics on a free port. */
-export async function startWarden(options: { dataDir?: string; clockSkewSeconds?: number } = {}): Promise<RunningWarden> {
+/** Starts Warden with --dev semantics on a free port; `now` moves the server's clock (widen clockSkewSeconds with it). */
+export async function startWarden(options: { dataDir?: string; clockSkewSeconds?: number; now?: () => Date } = {}): Promise<RunningWarden> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-e2e-'))
   const logs: string[] = []
   const warden = await createWarden({
     dataDir,
     dev: true,
     clockSkewSeconds: options.clockSkewSeconds,
+    now: options.now,
     log: (line) => logs.push(line),
     env: { WARDEN_ACCOUNT_ID: TEST_ACCOUNT_ID, WARDEN_ROOT_ACCESS_KEY_ID: TEST_ROOT.accessKeyId, WARDEN_ROOT_SECRET_ACCESS_KEY: TEST_ROOT.secretAccessKey }
   })
@@ -86,4 +87,15 @@ export async function createUserWithKeys(
     arn: user.User!.Arn!,
     userId: user.User!.UserId!
   }
+}
+
+/** The error a client call failed with (name, message, HTTP status); throws if the call succeeded. */
+export async function errorOf(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await p
+  } catch (e) {
+    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } }
+    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode }
+  }
+  throw new Error('expected the call to fail')
 }
