@@ -1,41 +1,11 @@
-import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
+import { KEY_COLUMNS, USER_COLUMNS, keyRecord as toKey, type KeyRow, type UserRow } from '../records.js'
+import { ALREADY_EXISTS, keyNotFound, quotaExceeded } from '../rules.js'
 import type { AccessKeyStore } from '../store.js'
 import type { AccessKeyRecord, AccessKeyStatus, CreateAccessKeyInput, UserRecord } from '../types.js'
 import { insertUnique, isoDate, type SqliteContext } from './context.js'
 import type { Sync } from './sync.js'
-import { USER_COLUMNS, toUser, userRow, type UserRow } from './users.js'
-
-interface KeyRow {
-  key_id: string
-  status: AccessKeyStatus
-  secret: Buffer
-  key_create_date: string
-  last_used_date: string | null
-  last_used_service: string | null
-  last_used_region: string | null
-}
-
-const KEY_COLUMNS = 'k.id AS key_id, k.status, k.secret, k.create_date AS key_create_date, k.last_used_date, k.last_used_service, k.last_used_region'
-
-function toKey(row: KeyRow, user: { id: string; name: string }): AccessKeyRecord {
-  const key: AccessKeyRecord = {
-    id: row.key_id,
-    userName: user.name,
-    userId: user.id,
-    status: row.status,
-    createDate: new Date(row.key_create_date),
-    secretCiphertext: new Uint8Array(row.secret)
-  }
-  if (row.last_used_date !== null) {
-    key.lastUsed = { lastUsedDate: new Date(row.last_used_date), serviceName: row.last_used_service ?? 'N/A', region: row.last_used_region ?? 'N/A' }
-  }
-  return key
-}
-
-function keyNotFound(id: string): StoreError {
-  return new StoreError('NotFound', `The Access Key with id ${id} cannot be found`, 'access-key')
-}
+import { toUser, userRow } from './users.js'
 
 /** AccessKeyStore over SQLite. */
 export function accessKeyOps(ctx: SqliteContext): Sync<AccessKeyStore> {
@@ -43,12 +13,10 @@ export function accessKeyOps(ctx: SqliteContext): Sync<AccessKeyStore> {
     createAccessKey(input: CreateAccessKeyInput): AccessKeyRecord {
       const user = userRow(ctx, input.userName)
       const n = ctx.get<{ n: number }>('SELECT count(*) AS n FROM access_keys WHERE user_id = ?', user.id)?.n ?? 0
-      if (n >= ctx.limits.accessKeysPerUser) {
-        throw new StoreError('LimitExceeded', `Cannot exceed quota for AccessKeysPerUser: ${ctx.limits.accessKeysPerUser}`, 'access-key')
-      }
+      if (n >= ctx.limits.accessKeysPerUser) throw quotaExceeded('AccessKeysPerUser', ctx.limits.accessKeysPerUser, 'access-key')
       const id = input.id ?? newEntityId('AKIA')
       insertUnique(() => ctx.run('INSERT INTO access_keys (id, user_id, status, secret, create_date) VALUES (?, ?, ?, ?, ?)',
-        id, user.id, input.status ?? 'Active', input.secretCiphertext, isoDate()), `Access key ${id} already exists.`, 'access-key')
+        id, user.id, input.status ?? 'Active', input.secretCiphertext, isoDate()), ALREADY_EXISTS['access-key'](id), 'access-key')
       const row = ctx.get<KeyRow>(`SELECT ${KEY_COLUMNS} FROM access_keys k WHERE k.id = ?`, id)
       if (!row) throw keyNotFound(id)
       return toKey(row, user)

@@ -1,29 +1,16 @@
-import { StoreError } from '../errors.js'
+import { ACCOUNT_COLUMNS, TASK_COLUMNS, accountRecord as toAccount, taskRecord, type AccountRow, type TaskRow } from '../records.js'
+import { ALREADY_EXISTS, accountMismatch, accountNotInitialized, taskNotFound } from '../rules.js'
 import type { AccountStore, DeletionTaskStore } from '../store.js'
 import type { AccountRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy } from '../types.js'
 import { insertUnique, isoDate, type SqliteContext } from './context.js'
 import type { Sync } from './sync.js'
 
-interface AccountRow {
-  id: string
-  alias: string | null
-  password_policy: string | null
-  create_date: string
-}
-
-function toAccount(row: AccountRow): AccountRecord {
-  const a: AccountRecord = { id: row.id, createDate: new Date(row.create_date) }
-  if (row.alias !== null) a.alias = row.alias
-  if (row.password_policy !== null) a.passwordPolicy = JSON.parse(row.password_policy) as PasswordPolicy
-  return a
-}
-
 /** AccountStore over SQLite. */
 export function accountOps(ctx: SqliteContext): Sync<AccountStore> {
-  const get = (): AccountRow | undefined => ctx.get<AccountRow>('SELECT id, alias, password_policy, create_date FROM account WHERE singleton = 1')
+  const get = (): AccountRow | undefined => ctx.get<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM account WHERE singleton = 1`)
   const require = (): AccountRow => {
     const row = get()
-    if (!row) throw new StoreError('NotFound', 'The account has not been initialized.', 'account')
+    if (!row) throw accountNotInitialized()
     return row
   }
   return {
@@ -34,7 +21,7 @@ export function accountOps(ctx: SqliteContext): Sync<AccountStore> {
     initAccount(id: string): AccountRecord {
       const row = get()
       if (row) {
-        if (row.id !== id) throw new StoreError('Conflict', `This data directory belongs to account ${row.id}, not ${id}.`, 'account')
+        if (row.id !== id) throw accountMismatch(row.id, id)
         return toAccount(row)
       }
       ctx.run('INSERT INTO account (singleton, id, create_date) VALUES (1, ?, ?)', id, isoDate())
@@ -51,33 +38,22 @@ export function accountOps(ctx: SqliteContext): Sync<AccountStore> {
   }
 }
 
-interface TaskRow {
-  id: string
-  role_name: string
-  status: DeletionTaskStatus
-  reason: string | null
-  create_date: string
-}
-
 /** DeletionTaskStore over SQLite. */
 export function deletionTaskOps(ctx: SqliteContext): Sync<DeletionTaskStore> {
   const get = (id: string): DeletionTaskRecord | undefined => {
-    const row = ctx.get<TaskRow>('SELECT id, role_name, status, reason, create_date FROM deletion_tasks WHERE id = ?', id)
-    if (!row) return undefined
-    const task: DeletionTaskRecord = { id: row.id, roleName: row.role_name, status: row.status, createDate: new Date(row.create_date) }
-    if (row.reason !== null) task.reason = JSON.parse(row.reason) as DeletionTaskRecord['reason']
-    return task
+    const row = ctx.get<TaskRow>(`SELECT ${TASK_COLUMNS} FROM deletion_tasks WHERE id = ?`, id)
+    return row && taskRecord(row)
   }
   return {
     createDeletionTask(id: string, roleName: string): DeletionTaskRecord {
       insertUnique(() => ctx.run("INSERT INTO deletion_tasks (id, role_name, status, create_date) VALUES (?, ?, 'NOT_STARTED', ?)",
-        id, roleName, isoDate()), `Deletion task ${id} already exists.`, 'deletion-task')
+        id, roleName, isoDate()), ALREADY_EXISTS['deletion-task'](id), 'deletion-task')
       return get(id) as DeletionTaskRecord
     },
     getDeletionTask: get,
     updateDeletionTask(id: string, status: DeletionTaskStatus, reason?: DeletionTaskRecord['reason']): void {
       const res = ctx.run('UPDATE deletion_tasks SET status = ?, reason = ? WHERE id = ?', status, reason === undefined ? undefined : JSON.stringify(reason), id)
-      if (res.changes === 0) throw new StoreError('NotFound', `Deletion task ${id} cannot be found.`, 'deletion-task')
+      if (res.changes === 0) throw taskNotFound(id)
     }
   }
 }

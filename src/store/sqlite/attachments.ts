@@ -1,13 +1,13 @@
 import { parsePolicyArn } from '../arn.js'
-import { StoreError } from '../errors.js'
 import { decodeMarker, pageSize, toPage } from '../paging.js'
+import { PRINCIPALS, attachmentNotFound, invalidPolicyArn, policyNotFound, quotaExceeded } from '../rules.js'
 import type { AttachmentStore } from '../store.js'
 import type {
   AttachedPolicy, AwsPolicyUsage, ListEntitiesForPolicyRequest, Page, PathPageRequest, PolicyEntity, PrincipalRef, PrincipalType
 } from '../types.js'
 import { afterKey, pathFilter, type SqliteContext } from './context.js'
-import { findPolicy, policyNotFound } from './policies.js'
-import { PRINCIPALS, principalId } from './principals.js'
+import { findPolicy } from './policies.js'
+import { principalId } from './principals.js'
 import type { Sync } from './sync.js'
 
 const KINDS: PrincipalType[] = ['user', 'group', 'role']
@@ -24,7 +24,7 @@ export function attachmentOps(ctx: SqliteContext): Sync<AttachmentStore> {
   return {
     attachPolicy(principal: PrincipalRef, policyArn: string): void {
       const parsed = parsePolicyArn(policyArn)
-      if (!parsed) throw new StoreError('InvalidInput', `ARN ${policyArn} is not valid.`, 'policy')
+      if (!parsed) throw invalidPolicyArn(policyArn)
       const table = PRINCIPALS[principal.type]
       const id = principalId(ctx, principal)
       if (ctx.get(`SELECT 1 FROM ${table.attachments} WHERE principal_id = ? AND policy_arn = ?`, id, policyArn)) return
@@ -35,9 +35,7 @@ export function attachmentOps(ctx: SqliteContext): Sync<AttachmentStore> {
         policyId = policy.id
       }
       const n = ctx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table.attachments} WHERE principal_id = ?`, id)?.n ?? 0
-      if (n >= ctx.limits.attachedPoliciesPerPrincipal) {
-        throw new StoreError('LimitExceeded', `Cannot exceed quota for ${table.quota}: ${ctx.limits.attachedPoliciesPerPrincipal}`, 'attachment')
-      }
+      if (n >= ctx.limits.attachedPoliciesPerPrincipal) throw quotaExceeded(table.quota, ctx.limits.attachedPoliciesPerPrincipal, 'attachment')
       ctx.run(`INSERT INTO ${table.attachments} (principal_id, policy_arn, policy_id, policy_name, policy_path) VALUES (?, ?, ?, ?, ?)`,
         id, policyArn, policyId, parsed.name, parsed.path)
       if (policyId !== undefined) ctx.run('UPDATE iam_policies SET attachment_count = attachment_count + 1 WHERE id = ?', policyId)
@@ -48,7 +46,7 @@ export function attachmentOps(ctx: SqliteContext): Sync<AttachmentStore> {
       const id = principalId(ctx, principal)
       const row = ctx.get<{ policy_id: string | null }>(
         `SELECT policy_id FROM ${table.attachments} WHERE principal_id = ? AND policy_arn = ?`, id, policyArn)
-      if (!row) throw new StoreError('NotFound', `Policy ${policyArn} was not found.`, 'attachment')
+      if (!row) throw attachmentNotFound(policyArn)
       ctx.run(`DELETE FROM ${table.attachments} WHERE principal_id = ? AND policy_arn = ?`, id, policyArn)
       if (row.policy_id !== null) ctx.run('UPDATE iam_policies SET attachment_count = attachment_count - 1 WHERE id = ?', row.policy_id)
       ctx.bump()

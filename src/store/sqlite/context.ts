@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
 import type { StoreLimits } from '../limits.js'
+import { accountNotInitialized } from '../rules.js'
 
 type Param = string | number | bigint | Uint8Array | null | undefined
 
@@ -40,7 +41,7 @@ export class SqliteContext {
   accountId(): string {
     if (this.cachedAccountId === undefined) {
       const row = this.get<{ id: string }>('SELECT id FROM account WHERE singleton = 1')
-      if (!row) throw new StoreError('NotFound', 'The account has not been initialized.', 'account')
+      if (!row) throw accountNotInitialized()
       this.cachedAccountId = row.id
     }
     return this.cachedAccountId

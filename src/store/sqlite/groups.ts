@@ -1,36 +1,23 @@
-import { entityArn } from '../arn.js'
 import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
+import { GROUP_COLUMNS as COLUMNS, USER_COLUMNS, groupRecord, type GroupRow, type UserRow } from '../records.js'
+import { ALREADY_EXISTS, DELETE_BLOCKERS, notInGroup, principalNotFound, quotaExceeded } from '../rules.js'
 import type { GroupStore } from '../store.js'
 import type { CreateGroupInput, GroupRecord, Page, PageRequest, PathPageRequest, UserRecord } from '../types.js'
 import { insertUnique, isoDate, type SqliteContext } from './context.js'
-import { pageByName, principalNotFound } from './principals.js'
+import { pageByName } from './principals.js'
 import type { Sync } from './sync.js'
-import { USER_COLUMNS, toUser, userRow, type UserRow } from './users.js'
-
-interface GroupRow {
-  id: string
-  name: string
-  path: string
-  create_date: string
-  sort_key: string
-}
-
-const COLUMNS = 'g.id, g.name, g.path, g.create_date, lower(g.name) AS sort_key'
+import { toUser, userRow } from './users.js'
 
 /** A stored group row as a record. */
 export function toGroup(ctx: SqliteContext, row: Omit<GroupRow, 'sort_key'>): GroupRecord {
-  return { id: row.id, name: row.name, path: row.path, arn: entityArn(ctx.accountId(), 'group', row.path, row.name), createDate: new Date(row.create_date) }
+  return groupRecord(ctx.accountId(), row)
 }
 
 function groupRow(ctx: SqliteContext, name: string): GroupRow {
   const row = ctx.get<GroupRow>(`SELECT ${COLUMNS} FROM iam_groups g WHERE lower(g.name) = lower(?)`, name)
   if (!row) throw principalNotFound('group', name)
   return row
-}
-
-function exists(name: string): string {
-  return `Group with name ${name} already exists.`
 }
 
 /** GroupStore over SQLite. */
@@ -40,7 +27,7 @@ export function groupOps(ctx: SqliteContext): Sync<GroupStore> {
       const id = input.id ?? newEntityId('AGPA')
       ctx.accountId()
       insertUnique(() => ctx.run('INSERT INTO iam_groups (id, name, path, create_date) VALUES (?, ?, ?, ?)',
-        id, input.name, input.path ?? '/', isoDate()), exists(input.name), 'group')
+        id, input.name, input.path ?? '/', isoDate()), ALREADY_EXISTS.group(input.name), 'group')
       return toGroup(ctx, groupRow(ctx, input.name))
     },
     getGroup(name: string): GroupRecord | undefined {
@@ -51,18 +38,13 @@ export function groupOps(ctx: SqliteContext): Sync<GroupStore> {
       const row = groupRow(ctx, name)
       const newName = changes.newName ?? row.name
       insertUnique(() => ctx.run('UPDATE iam_groups SET name = ?, path = ? WHERE id = ?', newName, changes.newPath ?? row.path, row.id),
-        exists(newName), 'group')
+        ALREADY_EXISTS.group(newName), 'group')
       ctx.bump()
       return toGroup(ctx, groupRow(ctx, newName))
     },
     deleteGroup(name: string): void {
       const row = groupRow(ctx, name)
-      const blockers: [string, string][] = [
-        ['SELECT 1 FROM group_members WHERE group_id = ? LIMIT 1', 'Cannot delete entity, must remove users from group first.'],
-        ['SELECT 1 FROM group_inline_policies WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must delete policies first.'],
-        ['SELECT 1 FROM group_policy_attachments WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must detach all policies first.']
-      ]
-      for (const [sql, message] of blockers) {
+      for (const [sql, message] of DELETE_BLOCKERS.group) {
         if (ctx.get(sql, row.id)) throw new StoreError('Conflict', message, 'group')
       }
       ctx.run('DELETE FROM iam_groups WHERE id = ?', row.id)
@@ -78,7 +60,7 @@ export function groupOps(ctx: SqliteContext): Sync<GroupStore> {
       if (ctx.get('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?', group.id, user.id)) return
       const n = ctx.get<{ n: number }>('SELECT count(*) AS n FROM group_members WHERE user_id = ?', user.id)?.n ?? 0
       if (n >= ctx.limits.groupsPerUser) {
-        throw new StoreError('LimitExceeded', `Cannot exceed quota for GroupsPerUser: ${ctx.limits.groupsPerUser}`, 'group')
+        throw quotaExceeded('GroupsPerUser', ctx.limits.groupsPerUser, 'group')
       }
       ctx.run('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)', group.id, user.id)
       ctx.bump()
@@ -88,7 +70,7 @@ export function groupOps(ctx: SqliteContext): Sync<GroupStore> {
       const user = userRow(ctx, userName)
       const res = ctx.run('DELETE FROM group_members WHERE group_id = ? AND user_id = ?', group.id, user.id)
       if (res.changes === 0) {
-        throw new StoreError('NotFound', `The user with name ${userName} cannot be found in group ${groupName}.`, 'user')
+        throw notInGroup(userName, groupName)
       }
       ctx.bump()
     },

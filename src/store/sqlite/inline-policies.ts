@@ -1,9 +1,9 @@
-import { StoreError } from '../errors.js'
 import { decodeMarker, pageSize, policySize, toPage } from '../paging.js'
+import { PRINCIPALS, inlineNotFound, inlineSizeExceeded } from '../rules.js'
 import type { InlinePolicyStore } from '../store.js'
 import type { InlinePolicyRecord, Page, PageRequest, PrincipalRef } from '../types.js'
 import { afterKey, type SqliteContext } from './context.js'
-import { PRINCIPALS, principalId } from './principals.js'
+import { principalId } from './principals.js'
 import type { Sync } from './sync.js'
 
 /** InlinePolicyStore over SQLite. */
@@ -15,9 +15,7 @@ export function inlinePolicyOps(ctx: SqliteContext): Sync<InlinePolicyStore> {
       const size = policySize(document)
       const others = ctx.get<{ n: number | null }>(`SELECT sum(size) AS n FROM ${table} WHERE principal_id = ? AND name <> ?`, id, policyName)?.n ?? 0
       const limit = ctx.limits.inlinePolicySize[principal.type]
-      if (others + size > limit) {
-        throw new StoreError('LimitExceeded', `Maximum policy size of ${limit} bytes exceeded for ${principal.type} ${principal.name}`, 'inline-policy')
-      }
+      if (others + size > limit) throw inlineSizeExceeded(principal.type, principal.name, limit)
       ctx.run(`INSERT INTO ${table} (principal_id, name, document, size) VALUES (?, ?, ?, ?)
                ON CONFLICT (principal_id, name) DO UPDATE SET document = excluded.document, size = excluded.size`,
       id, policyName, document, size)
@@ -33,9 +31,7 @@ export function inlinePolicyOps(ctx: SqliteContext): Sync<InlinePolicyStore> {
     deleteInlinePolicy(principal: PrincipalRef, policyName: string): void {
       const table = PRINCIPALS[principal.type].inline
       const res = ctx.run(`DELETE FROM ${table} WHERE principal_id = ? AND name = ?`, principalId(ctx, principal), policyName)
-      if (res.changes === 0) {
-        throw new StoreError('NotFound', `The ${principal.type} policy with name ${policyName} cannot be found.`, 'inline-policy')
-      }
+      if (res.changes === 0) throw inlineNotFound(principal.type, policyName)
       ctx.bump()
     },
     listInlinePolicies(principal: PrincipalRef, request?: PageRequest): Page<string> {

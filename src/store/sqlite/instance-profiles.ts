@@ -1,30 +1,14 @@
 import { entityArn } from '../arn.js'
-import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
+import { PROFILE_COLUMNS as COLUMNS, PROFILE_FROM as FROM, ROLE_COLUMNS, parseTags, tagsJson, type ProfileRow, type RoleRow } from '../records.js'
+import { ALREADY_EXISTS, CONFLICTS, notInProfile, profileFull, profileNotFound } from '../rules.js'
 import type { InstanceProfileStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreateInstanceProfileInput, InstanceProfileRecord, Page, PageRequest, PathPageRequest, RoleRecord, Tag } from '../types.js'
 import { insertUnique, isoDate, type SqliteContext } from './context.js'
-import { pageByName, parseTags, tagsJson } from './principals.js'
-import { ROLE_COLUMNS, roleRow, toRole, type RoleRow } from './roles.js'
+import { pageByName } from './principals.js'
+import { roleRow, toRole } from './roles.js'
 import type { Sync } from './sync.js'
-
-interface ProfileRow {
-  id: string
-  name: string
-  path: string
-  create_date: string
-  tags: string
-  role_id: string | null
-  sort_key: string
-}
-
-const COLUMNS = 'p.id, p.name, p.path, p.create_date, p.tags, ipr.role_id, lower(p.name) AS sort_key'
-const FROM = 'instance_profiles p LEFT JOIN instance_profile_roles ipr ON ipr.profile_id = p.id'
-
-function notFound(name: string): StoreError {
-  return new StoreError('NotFound', `Instance Profile ${name} cannot be found.`, 'instance-profile')
-}
 
 /** InstanceProfileStore over SQLite. */
 export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStore> {
@@ -32,7 +16,7 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
     ctx.get<ProfileRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE lower(p.name) = lower(?)`, name)
   const profileRow = (name: string): ProfileRow => {
     const row = find(name)
-    if (!row) throw notFound(name)
+    if (!row) throw profileNotFound(name)
     return row
   }
   // One query for the roles of a whole page: at most one role per profile.
@@ -71,7 +55,7 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
       const tags = mergeTags([], input.tags ?? [], ctx.limits.tagsPerResource)
       ctx.accountId()
       insertUnique(() => ctx.run('INSERT INTO instance_profiles (id, name, path, create_date, tags) VALUES (?, ?, ?, ?, ?)',
-        id, input.name, input.path ?? '/', isoDate(), tagsJson(tags)), `Instance Profile ${input.name} already exists.`, 'instance-profile')
+        id, input.name, input.path ?? '/', isoDate(), tagsJson(tags)), ALREADY_EXISTS['instance-profile'](input.name), 'instance-profile')
       return one(profileRow(input.name))
     },
     getInstanceProfile(name: string): InstanceProfileRecord | undefined {
@@ -80,9 +64,7 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
     },
     deleteInstanceProfile(name: string): void {
       const row = profileRow(name)
-      if (row.role_id !== null) {
-        throw new StoreError('Conflict', 'Cannot delete entity, must remove roles from instance profile first.', 'instance-profile')
-      }
+      if (row.role_id !== null) throw CONFLICTS.profileHasRole()
       ctx.run('DELETE FROM instance_profiles WHERE id = ?', row.id)
     },
     listInstanceProfiles(request?: PathPageRequest): Page<InstanceProfileRecord> {
@@ -95,9 +77,7 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
     addRoleToInstanceProfile(profileName: string, roleName: string): void {
       const profile = profileRow(profileName)
       const role = roleRow(ctx, roleName)
-      if (profile.role_id !== null) {
-        throw new StoreError('LimitExceeded', 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1', 'instance-profile')
-      }
+      if (profile.role_id !== null) throw profileFull()
       ctx.run('INSERT INTO instance_profile_roles (profile_id, role_id) VALUES (?, ?)', profile.id, role.id)
       ctx.bump()
     },
@@ -105,9 +85,7 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
       const profile = profileRow(profileName)
       const role = roleRow(ctx, roleName)
       const res = ctx.run('DELETE FROM instance_profile_roles WHERE profile_id = ? AND role_id = ?', profile.id, role.id)
-      if (res.changes === 0) {
-        throw new StoreError('NotFound', `The role with name ${roleName} cannot be found in instance profile ${profileName}.`, 'role')
-      }
+      if (res.changes === 0) throw notInProfile(roleName, profileName)
       ctx.bump()
     },
     tagInstanceProfile(name: string, tags: Tag[]): void {

@@ -1,59 +1,13 @@
 import { entityArn, parsePolicyArn } from '../arn.js'
-import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
 import { pageSize, decodeMarker, toPage } from '../paging.js'
+import { POLICY_COLUMNS as COLUMNS, parseTags, policyRecord as toPolicy, tagsJson, versionRecord as toVersion, type PolicyRow, type VersionRow } from '../records.js'
+import { ALREADY_EXISTS, CONFLICTS, invalidPolicyArn, policyNotFound, versionNotFound, versionsExceeded } from '../rules.js'
 import type { PolicyStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreatePolicyInput, ListPoliciesRequest, ManagedPolicyRecord, Page, PolicyVersionRecord, Tag } from '../types.js'
 import { afterKey, insertUnique, isoDate, pathFilter, type SqliteContext } from './context.js'
-import { parseTags, tagsJson } from './principals.js'
 import type { Sync } from './sync.js'
-
-export interface PolicyRow {
-  id: string
-  name: string
-  path: string
-  arn: string
-  default_version_id: string
-  next_version: number
-  attachment_count: number
-  boundary_usage_count: number
-  description: string | null
-  create_date: string
-  update_date: string
-  tags: string
-  sort_key: string
-}
-
-const COLUMNS = 'id, name, path, arn, default_version_id, next_version, attachment_count, boundary_usage_count, description, create_date, update_date, tags, lower(name) AS sort_key'
-
-interface VersionRow {
-  version_id: string
-  document: string
-  create_date: string
-}
-
-function toPolicy(row: PolicyRow): ManagedPolicyRecord {
-  const p: ManagedPolicyRecord = {
-    id: row.id,
-    name: row.name,
-    path: row.path,
-    arn: row.arn,
-    defaultVersionId: row.default_version_id,
-    attachmentCount: row.attachment_count,
-    permissionsBoundaryUsageCount: row.boundary_usage_count,
-    createDate: new Date(row.create_date),
-    updateDate: new Date(row.update_date),
-    tags: parseTags(row.tags)
-  }
-  if (row.description !== null) p.description = row.description
-  return p
-}
-
-/** AWS's NoSuchEntity message for a managed policy. */
-export function policyNotFound(arn: string): StoreError {
-  return new StoreError('NotFound', `Policy ${arn} does not exist or is not attachable.`, 'policy')
-}
 
 /** The customer policy row for an ARN, or undefined. */
 export function findPolicy(ctx: SqliteContext, arn: string): PolicyRow | undefined {
@@ -74,17 +28,13 @@ export function changeBoundary(ctx: SqliteContext, oldArn: string | undefined, n
   if (oldArn === newArn) return
   if (newArn !== undefined) {
     const parsed = parsePolicyArn(newArn)
-    if (!parsed) throw new StoreError('InvalidInput', `ARN ${newArn} is not valid.`, 'policy')
+    if (!parsed) throw invalidPolicyArn(newArn)
     if (!parsed.aws) {
       const res = ctx.run('UPDATE iam_policies SET boundary_usage_count = boundary_usage_count + 1 WHERE arn = ?', newArn)
       if (res.changes === 0) throw policyNotFound(newArn)
     }
   }
   if (oldArn !== undefined) ctx.run('UPDATE iam_policies SET boundary_usage_count = boundary_usage_count - 1 WHERE arn = ?', oldArn)
-}
-
-function toVersion(row: VersionRow, defaultId: string): PolicyVersionRecord {
-  return { versionId: row.version_id, document: row.document, isDefaultVersion: row.version_id === defaultId, createDate: new Date(row.create_date) }
 }
 
 /** PolicyStore over SQLite. */
@@ -105,7 +55,7 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
         `INSERT INTO iam_policies (id, name, path, arn, default_version_id, next_version, description, create_date, update_date, tags)
          VALUES (?, ?, ?, ?, 'v1', 2, ?, ?, ?, ?)`,
         id, input.name, path, arn, input.description, now, now, tagsJson(tags)
-      ), `A policy called ${input.name} already exists. Duplicate names are not allowed.`, 'policy')
+      ), ALREADY_EXISTS.policy(input.name), 'policy')
       ctx.run("INSERT INTO policy_versions (policy_id, version_id, version_number, document, create_date) VALUES (?, 'v1', 1, ?, ?)",
         id, input.document, now)
       return toPolicy(policyRow(ctx, arn))
@@ -116,15 +66,10 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
     },
     deletePolicy(arn: string): void {
       const row = policyRow(ctx, arn)
-      if (row.attachment_count > 0) throw new StoreError('Conflict', 'Cannot delete a policy attached to entities.', 'policy')
-      if (row.boundary_usage_count > 0) {
-        throw new StoreError('Conflict', 'Cannot delete a policy that is used as a permissions boundary.', 'policy')
-      }
+      if (row.attachment_count > 0) throw CONFLICTS.policyAttached()
+      if (row.boundary_usage_count > 0) throw CONFLICTS.policyIsBoundary()
       const versions = ctx.get<{ n: number }>('SELECT count(*) AS n FROM policy_versions WHERE policy_id = ?', row.id)?.n ?? 0
-      if (versions > 1) {
-        throw new StoreError('Conflict',
-          "This policy has more than one version. Before you delete a policy, you must delete the policy's non-default versions.", 'policy')
-      }
+      if (versions > 1) throw CONFLICTS.policyHasVersions()
       ctx.run('DELETE FROM iam_policies WHERE id = ?', row.id)
       ctx.bump()
     },
@@ -147,11 +92,7 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
     createPolicyVersion(arn: string, document: string, setAsDefault: boolean): PolicyVersionRecord {
       const row = policyRow(ctx, arn)
       const count = ctx.get<{ n: number }>('SELECT count(*) AS n FROM policy_versions WHERE policy_id = ?', row.id)?.n ?? 0
-      if (count >= ctx.limits.versionsPerPolicy) {
-        throw new StoreError('LimitExceeded',
-          `A managed policy can have up to ${ctx.limits.versionsPerPolicy} versions. Before you create a new version, you must delete an existing version.`,
-          'policy-version')
-      }
+      if (count >= ctx.limits.versionsPerPolicy) throw versionsExceeded(ctx.limits.versionsPerPolicy)
       const versionId = `v${row.next_version}`
       const now = isoDate()
       ctx.run('INSERT INTO policy_versions (policy_id, version_id, version_number, document, create_date) VALUES (?, ?, ?, ?, ?)',
@@ -173,9 +114,7 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
     },
     deletePolicyVersion(arn: string, versionId: string): void {
       const row = policyRow(ctx, arn)
-      if (row.default_version_id === versionId) {
-        throw new StoreError('Conflict', 'Cannot delete the default version of a policy.', 'policy-version')
-      }
+      if (row.default_version_id === versionId) throw CONFLICTS.defaultVersion()
       const res = ctx.run('DELETE FROM policy_versions WHERE policy_id = ? AND version_id = ?', row.id, versionId)
       if (res.changes === 0) throw versionNotFound(arn, versionId)
     },
@@ -194,8 +133,4 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
       setTags(row, removeTags(parseTags(row.tags), keys))
     }
   }
-}
-
-function versionNotFound(arn: string, versionId: string): StoreError {
-  return new StoreError('NotFound', `Policy ${arn} version ${versionId} does not exist or is not attachable.`, 'policy-version')
 }

@@ -1,8 +1,8 @@
 import { entityArn, parsePolicyArn } from '../arn.js'
+import { PRINCIPALS } from '../rules.js'
 import type { PrincipalPolicyLoader } from '../store.js'
 import type { PrincipalPolicies, PrincipalType } from '../types.js'
 import type { SqliteContext } from './context.js'
-import { PRINCIPALS } from './principals.js'
 import type { Sync } from './sync.js'
 
 interface SourceRow {

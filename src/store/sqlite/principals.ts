@@ -1,19 +1,7 @@
-import { StoreError } from '../errors.js'
 import { decodeMarker, pageSize, toPage } from '../paging.js'
-import type { Page, PathPageRequest, PrincipalRef, PrincipalType, Tag } from '../types.js'
+import { PRINCIPALS, principalNotFound } from '../rules.js'
+import type { Page, PathPageRequest, PrincipalRef } from '../types.js'
 import { afterKey, pathFilter, type SqliteContext } from './context.js'
-
-/** Where each kind of principal lives. Table names are constants, never user input. */
-export const PRINCIPALS = {
-  user: { table: 'iam_users', attachments: 'user_policy_attachments', inline: 'user_inline_policies', quota: 'PoliciesPerUser' },
-  group: { table: 'iam_groups', attachments: 'group_policy_attachments', inline: 'group_inline_policies', quota: 'PoliciesPerGroup' },
-  role: { table: 'iam_roles', attachments: 'role_policy_attachments', inline: 'role_inline_policies', quota: 'PoliciesPerRole' }
-} as const satisfies Record<PrincipalType, { table: string; attachments: string; inline: string; quota: string }>
-
-/** AWS's NoSuchEntity message for a principal. */
-export function principalNotFound(type: PrincipalType, name: string): StoreError {
-  return new StoreError('NotFound', `The ${type} with name ${name} cannot be found.`, type)
-}
 
 /** The id of a principal, NotFound if there is none. */
 export function principalId(ctx: SqliteContext, ref: PrincipalRef): string {
@@ -40,14 +28,4 @@ export function pageByName<R extends { sort_key: string }, T>(
   const key = afterKey('sort_key', after)
   const rows = ctx.all<R>(`${select}${path.sql}${key.sql} ORDER BY sort_key LIMIT ?`, ...params, ...path.params, ...key.params, size + 1)
   return toPage(rows, size, map, (r) => [r.sort_key])
-}
-
-/** Parses a stored tags column. */
-export function parseTags(json: string): Tag[] {
-  return JSON.parse(json) as Tag[]
-}
-
-/** The tags column value: a JSON array of {key, value}, extra fields dropped. */
-export function tagsJson(tags: Tag[] | undefined): string {
-  return JSON.stringify((tags ?? []).map((t) => ({ key: t.key, value: t.value })))
 }

@@ -1,55 +1,18 @@
-import { entityArn } from '../arn.js'
 import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
+import { DEFAULT_MAX_SESSION_DURATION, ROLE_COLUMNS, parseTags, roleRecord, tagsJson, type RoleRow } from '../records.js'
+import { ALREADY_EXISTS, DELETE_BLOCKERS, principalNotFound } from '../rules.js'
 import type { RoleStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreateRoleInput, Page, PathPageRequest, RoleRecord, Tag, UpdateRoleInput } from '../types.js'
 import { insertUnique, isoDate, type SqliteContext } from './context.js'
 import { changeBoundary } from './policies.js'
-import { pageByName, parseTags, principalNotFound, tagsJson } from './principals.js'
+import { pageByName } from './principals.js'
 import type { Sync } from './sync.js'
-
-export interface RoleRow {
-  id: string
-  name: string
-  path: string
-  create_date: string
-  assume_role_policy: string
-  description: string | null
-  max_session_duration: number
-  permissions_boundary_arn: string | null
-  last_used_date: string | null
-  last_used_region: string | null
-  tags: string
-  sort_key: string
-}
-
-/** The role columns, for queries that alias iam_roles as `r`. */
-export const ROLE_COLUMNS = 'r.id, r.name, r.path, r.create_date, r.assume_role_policy, r.description, r.max_session_duration, ' +
-  'r.permissions_boundary_arn, r.last_used_date, r.last_used_region, r.tags, lower(r.name) AS sort_key'
-
-/** AWS's default MaxSessionDuration, one hour. */
-const DEFAULT_MAX_SESSION_DURATION = 3600
 
 /** A stored role row as a record. */
 export function toRole(ctx: SqliteContext, row: RoleRow): RoleRecord {
-  const role: RoleRecord = {
-    id: row.id,
-    name: row.name,
-    path: row.path,
-    arn: entityArn(ctx.accountId(), 'role', row.path, row.name),
-    createDate: new Date(row.create_date),
-    assumeRolePolicyDocument: row.assume_role_policy,
-    maxSessionDuration: row.max_session_duration,
-    tags: parseTags(row.tags)
-  }
-  if (row.description !== null) role.description = row.description
-  if (row.permissions_boundary_arn !== null) role.permissionsBoundaryArn = row.permissions_boundary_arn
-  if (row.last_used_date !== null) {
-    role.roleLastUsed = { lastUsedDate: new Date(row.last_used_date) }
-    if (row.last_used_region !== null) role.roleLastUsed.region = row.last_used_region
-  }
-  return role
+  return roleRecord(ctx.accountId(), row)
 }
 
 /** The role row for a name, NotFound if there is none. */
@@ -77,7 +40,7 @@ export function roleOps(ctx: SqliteContext): Sync<RoleStore> {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         id, input.name, input.path ?? '/', isoDate(), input.assumeRolePolicyDocument, input.description,
         input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION, input.permissionsBoundaryArn, tagsJson(tags)
-      ), `Role with name ${input.name} already exists.`, 'role')
+      ), ALREADY_EXISTS.role(input.name), 'role')
       ctx.bump()
       return toRole(ctx, roleRow(ctx, input.name))
     },
@@ -100,12 +63,7 @@ export function roleOps(ctx: SqliteContext): Sync<RoleStore> {
     },
     deleteRole(name: string): void {
       const row = roleRow(ctx, name)
-      const blockers: [string, string][] = [
-        ['SELECT 1 FROM instance_profile_roles WHERE role_id = ? LIMIT 1', 'Cannot delete entity, must remove roles from instance profile first.'],
-        ['SELECT 1 FROM role_inline_policies WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must delete policies first.'],
-        ['SELECT 1 FROM role_policy_attachments WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must detach all policies first.']
-      ]
-      for (const [sql, message] of blockers) {
+      for (const [sql, message] of DELETE_BLOCKERS.role) {
         if (ctx.get(sql, row.id)) throw new StoreError('Conflict', message, 'role')
       }
       changeBoundary(ctx, row.permissions_boundary_arn ?? undefined, undefined)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
 import { resolveLimits, type StoreLimits } from '../limits.js'
+import { RESET_ORDER } from '../rules.js'
 import type { Store } from '../store.js'
 import { accessKeyOps } from './access-keys.js'
 import { accountOps, deletionTaskOps } from './account.js'
@@ -42,14 +43,6 @@ export function sqliteFileIn(dataDir: string): string {
 }
 
 type Ops = Sync<Omit<Store, 'transaction' | 'getRevision' | 'reset' | 'close'>>
-
-// Tables emptied by reset(), children before parents so foreign keys hold throughout.
-const RESET_ORDER = [
-  'instance_profile_roles', 'instance_profiles', 'access_keys',
-  'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
-  'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
-  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks'
-]
 
 const READ_PREFIXES = ['get', 'list', 'load']
 

@@ -1,46 +1,18 @@
-import { entityArn } from '../arn.js'
 import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
+import { USER_COLUMNS, parseTags, tagsJson, userRecord, type UserRow } from '../records.js'
+import { ALREADY_EXISTS, DELETE_BLOCKERS, principalNotFound } from '../rules.js'
 import type { UserStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreateUserInput, Page, PathPageRequest, Tag, UserRecord } from '../types.js'
-import { insertUnique, isoDate, optDate, type SqliteContext } from './context.js'
+import { insertUnique, isoDate, type SqliteContext } from './context.js'
 import { changeBoundary } from './policies.js'
-import { pageByName, parseTags, principalId, principalNotFound, tagsJson } from './principals.js'
+import { pageByName, principalId } from './principals.js'
 import type { Sync } from './sync.js'
-
-export interface UserRow {
-  id: string
-  name: string
-  path: string
-  create_date: string
-  permissions_boundary_arn: string | null
-  password_last_used: string | null
-  tags: string
-  sort_key: string
-}
-
-/** The user columns, for queries that alias iam_users as `u`. */
-export const USER_COLUMNS = 'u.id, u.name, u.path, u.create_date, u.permissions_boundary_arn, u.password_last_used, u.tags, lower(u.name) AS sort_key'
 
 /** A stored user row as a record. */
 export function toUser(ctx: SqliteContext, row: UserRow): UserRecord {
-  const user: UserRecord = {
-    id: row.id,
-    name: row.name,
-    path: row.path,
-    arn: entityArn(ctx.accountId(), 'user', row.path, row.name),
-    createDate: new Date(row.create_date),
-    tags: parseTags(row.tags)
-  }
-  if (row.permissions_boundary_arn !== null) user.permissionsBoundaryArn = row.permissions_boundary_arn
-  const used = optDate(row.password_last_used)
-  if (used) user.passwordLastUsed = used
-  return user
-}
-
-function exists(name: string): string {
-  return `User with name ${name} already exists.`
+  return userRecord(ctx.accountId(), row)
 }
 
 /** The user row for a name, NotFound if there is none. */
@@ -70,7 +42,7 @@ export function userOps(ctx: SqliteContext): Sync<UserStore> {
       insertUnique(() => ctx.run(
         'INSERT INTO iam_users (id, name, path, create_date, permissions_boundary_arn, tags) VALUES (?, ?, ?, ?, ?, ?)',
         id, input.name, input.path ?? '/', isoDate(), input.permissionsBoundaryArn, tagsJson(tags)
-      ), exists(input.name), 'user')
+      ), ALREADY_EXISTS.user(input.name), 'user')
       ctx.bump()
       return toUser(ctx, userRow(ctx, input.name))
     },
@@ -83,19 +55,13 @@ export function userOps(ctx: SqliteContext): Sync<UserStore> {
       const row = userRow(ctx, name)
       const newName = changes.newName ?? row.name
       insertUnique(() => ctx.run('UPDATE iam_users SET name = ?, path = ? WHERE id = ?', newName, changes.newPath ?? row.path, row.id),
-        exists(newName), 'user')
+        ALREADY_EXISTS.user(newName), 'user')
       ctx.bump()
       return toUser(ctx, userRow(ctx, newName))
     },
     deleteUser(name: string): void {
       const row = userRow(ctx, name)
-      const blockers: [string, string][] = [
-        ['SELECT 1 FROM access_keys WHERE user_id = ? LIMIT 1', 'Cannot delete entity, must delete access keys first.'],
-        ['SELECT 1 FROM user_inline_policies WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must delete policies first.'],
-        ['SELECT 1 FROM user_policy_attachments WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must detach all policies first.'],
-        ['SELECT 1 FROM group_members WHERE user_id = ? LIMIT 1', 'Cannot delete entity, must remove users from group first.']
-      ]
-      for (const [sql, message] of blockers) {
+      for (const [sql, message] of DELETE_BLOCKERS.user) {
         if (ctx.get(sql, row.id)) throw new StoreError('Conflict', message, 'user')
       }
       changeBoundary(ctx, row.permissions_boundary_arn ?? undefined, undefined)
