@@ -5,7 +5,7 @@
  */
 import { entityArn } from './arn.js'
 import type {
-  AccessKeyRecord, AccessKeyStatus, AccountRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  AccessKeyRecord, AccessKeyStatus, AccountRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord, InstanceProfileRecord,
   ManagedPolicyRecord, PasswordPolicy, PolicyVersionRecord, RoleRecord, Tag, UserRecord
 } from './types.js'
 
@@ -235,3 +235,16 @@ export interface ProfileRow {
 /** Instance profile columns with the id of its role, if any (profiles aliased `p`, see PROFILE_FROM). */
 export const PROFILE_COLUMNS = 'p.id, p.name, p.path, p.create_date, p.tags, ipr.role_id, lower(p.name) AS sort_key'
 export const PROFILE_FROM = 'instance_profiles p LEFT JOIN instance_profile_roles ipr ON ipr.profile_id = p.id'
+
+/** A stored instance profile row, with its role (at most one) already read, as a record. */
+export function profileRecord(accountId: string, row: ProfileRow, role: RoleRecord | undefined): InstanceProfileRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    path: row.path,
+    arn: entityArn(accountId, 'instance-profile', row.path, row.name),
+    createDate: new Date(row.create_date),
+    roles: role ? [role] : [],
+    tags: parseTags(row.tags)
+  }
+}

@@ -1,23 +1,15 @@
 import { parsePolicyArn } from '../arn.js'
 import { decodeMarker, pageSize, toPage } from '../paging.js'
+import { entitiesForPolicyParts, entityOf, type EntityRow } from '../queries.js'
 import { PRINCIPALS, attachmentNotFound, invalidPolicyArn, policyNotFound, quotaExceeded } from '../rules.js'
 import type { AttachmentStore } from '../store.js'
 import type {
-  AttachedPolicy, AwsPolicyUsage, ListEntitiesForPolicyRequest, Page, PathPageRequest, PolicyEntity, PrincipalRef, PrincipalType
+  AttachedPolicy, AwsPolicyUsage, ListEntitiesForPolicyRequest, Page, PathPageRequest, PolicyEntity, PrincipalRef
 } from '../types.js'
 import { afterKey, pathFilter, type SqliteContext } from './context.js'
 import { findPolicy } from './policies.js'
 import { principalId } from './principals.js'
 import type { Sync } from './sync.js'
-
-const KINDS: PrincipalType[] = ['user', 'group', 'role']
-
-interface EntityRow {
-  kind: number
-  id: string
-  name: string
-  sort_key: string
-}
 
 /** AttachmentStore over SQLite. */
 export function attachmentOps(ctx: SqliteContext): Sync<AttachmentStore> {
@@ -68,29 +60,13 @@ export function attachmentOps(ctx: SqliteContext): Sync<AttachmentStore> {
       if (!parsed || (!parsed.aws && !findPolicy(ctx, policyArn))) throw policyNotFound(policyArn)
       const size = pageSize(request)
       const after = request?.marker === undefined ? undefined : decodeMarker(request.marker, 2)
-      const parts: string[] = []
-      const params: (string | number)[] = []
-      KINDS.forEach((type, kind) => {
-        if (request?.entityFilter !== undefined && request.entityFilter.toLowerCase() !== type) return
-        const t = PRINCIPALS[type]
-        const path = pathFilter('e.path', request?.pathPrefix)
-        if (request?.policyUsageFilter !== 'PermissionsBoundary') {
-          parts.push(`SELECT ${kind} AS kind, e.id, e.name, lower(e.name) AS sort_key FROM ${t.attachments} a
-            JOIN ${t.table} e ON e.id = a.principal_id WHERE a.policy_arn = ?${path.sql}`)
-          params.push(policyArn, ...path.params)
-        }
-        if (request?.policyUsageFilter !== 'PermissionsPolicy' && type !== 'group') {
-          parts.push(`SELECT ${kind} AS kind, e.id, e.name, lower(e.name) AS sort_key FROM ${t.table} e
-            WHERE e.permissions_boundary_arn = ?${path.sql}`)
-          params.push(policyArn, ...path.params)
-        }
-      })
-      if (parts.length === 0) return { items: [], isTruncated: false }
+      const { parts, params } = entitiesForPolicyParts(policyArn, request, pathFilter)
+    if (parts.length === 0) return { items: [], isTruncated: false }
       const key = after === undefined ? { sql: '', params: [] } : { sql: ' WHERE (kind, sort_key) > (?, ?)', params: after }
       const rows = ctx.all<EntityRow>(
         `SELECT kind, id, name, sort_key FROM (${parts.join(' UNION ')})${key.sql} ORDER BY kind, sort_key LIMIT ?`,
         ...params, ...key.params, size + 1)
-      return toPage(rows, size, (r) => ({ type: KINDS[r.kind] ?? 'user', name: r.name, id: r.id }), (r) => [r.kind, r.sort_key])
+      return toPage(rows, size, entityOf, (r) => [r.kind, r.sort_key])
     },
     listAwsPolicyUsage(): AwsPolicyUsage[] {
       const rows = ctx.all<{ policy_arn: string; attached: number; boundary: number }>(

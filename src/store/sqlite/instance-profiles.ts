@@ -1,6 +1,5 @@
-import { entityArn } from '../arn.js'
 import { newEntityId } from '../ids.js'
-import { PROFILE_COLUMNS as COLUMNS, PROFILE_FROM as FROM, ROLE_COLUMNS, parseTags, tagsJson, type ProfileRow, type RoleRow } from '../records.js'
+import { PROFILE_COLUMNS as COLUMNS, PROFILE_FROM as FROM, ROLE_COLUMNS, parseTags, profileRecord, tagsJson, type ProfileRow, type RoleRow } from '../records.js'
 import { ALREADY_EXISTS, CONFLICTS, notInProfile, profileFull, profileNotFound } from '../rules.js'
 import type { InstanceProfileStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
@@ -30,15 +29,7 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
     }
     return rows.map((row) => {
       const role = row.role_id === null ? undefined : roles.get(row.role_id)
-      return {
-        id: row.id,
-        name: row.name,
-        path: row.path,
-        arn: entityArn(ctx.accountId(), 'instance-profile', row.path, row.name),
-        createDate: new Date(row.create_date),
-        roles: role ? [role] : [],
-        tags: parseTags(row.tags)
-      }
+      return profileRecord(ctx.accountId(), row, role)
     })
   }
   const one = (row: ProfileRow): InstanceProfileRecord => toProfiles([row])[0] as InstanceProfileRecord

@@ -1,12 +1,9 @@
 import type Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
-import { MIGRATIONS, type Migration } from './migrations/index.js'
+import type { Migration, MigrationResult } from '../migration.js'
+import { MIGRATIONS } from './migrations/index.js'
 
-/** What migrate() did: the schema version found and the one left behind. */
-export interface MigrationResult {
-  from: number
-  to: number
-}
+export type { MigrationResult }
 
 /**
  * Brings the schema up to the newest migration, all steps in one IMMEDIATE transaction

@@ -3,6 +3,7 @@ import { newEntityId } from '../ids.js'
 import { pageSize, decodeMarker, toPage } from '../paging.js'
 import { POLICY_COLUMNS as COLUMNS, parseTags, policyRecord as toPolicy, tagsJson, versionRecord as toVersion, type PolicyRow, type VersionRow } from '../records.js'
 import { ALREADY_EXISTS, CONFLICTS, invalidPolicyArn, policyNotFound, versionNotFound, versionsExceeded } from '../rules.js'
+import { policyUsageCondition } from '../queries.js'
 import type { PolicyStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreatePolicyInput, ListPoliciesRequest, ManagedPolicyRecord, Page, PolicyVersionRecord, Tag } from '../types.js'
@@ -77,13 +78,8 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
       const size = pageSize(request)
       const after = request?.marker === undefined ? undefined : decodeMarker(request.marker, 1)[0]
       const path = pathFilter('path', request?.pathPrefix)
-      let usage = ''
-      if (request?.onlyAttached) {
-        usage = request.policyUsageFilter === 'PermissionsPolicy' ? ' AND attachment_count > 0'
-          : request.policyUsageFilter === 'PermissionsBoundary' ? ' AND boundary_usage_count > 0'
-            : ' AND (attachment_count > 0 OR boundary_usage_count > 0)'
-      }
-      const key = afterKey('lower(name)', after)
+      const usage = policyUsageCondition(request)
+    const key = afterKey('lower(name)', after)
       const rows = ctx.all<PolicyRow>(
         `SELECT ${COLUMNS} FROM iam_policies WHERE 1 = 1${path.sql}${usage}${key.sql} ORDER BY lower(name) LIMIT ?`,
         ...path.params, ...key.params, size + 1)

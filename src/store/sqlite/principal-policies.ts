@@ -1,4 +1,5 @@
-import { entityArn, parsePolicyArn } from '../arn.js'
+import { entityArn } from '../arn.js'
+import { BOUNDARY_DOCUMENT_SQL, boundaryEntry, isCustomerPolicyArn, managedEntries, type ManagedSourceRow } from '../queries.js'
 import { PRINCIPALS } from '../rules.js'
 import type { PrincipalPolicyLoader } from '../store.js'
 import type { PrincipalPolicies, PrincipalType } from '../types.js'
@@ -42,7 +43,7 @@ export function principalPolicyOps(ctx: SqliteContext): Sync<PrincipalPolicyLoad
          SELECT 'group', g.name, i.name, i.document FROM group_inline_policies i JOIN iam_groups g ON g.id = i.principal_id
          WHERE i.principal_id IN (${groupIds})`, p.name, p.id, p.id)
         .map((r) => ({ source: { type: r.source_type, name: r.source_name }, policyName: r.policy_name, document: r.document }))
-      const managedRows = ctx.all<SourceRow & { policy_arn: string; version_id: string | null; document: string | null }>(
+      const managedRows = ctx.all<ManagedSourceRow>(
         `SELECT '${ref.type}' AS source_type, ? AS source_name, a.policy_arn, v.version_id, v.document
          FROM ${t.attachments} a
          LEFT JOIN iam_policies pol ON pol.id = a.policy_id
@@ -54,25 +55,10 @@ export function principalPolicyOps(ctx: SqliteContext): Sync<PrincipalPolicyLoad
          LEFT JOIN iam_policies pol ON pol.id = a.policy_id
          LEFT JOIN policy_versions v ON v.policy_id = pol.id AND v.version_id = pol.default_version_id
          WHERE a.principal_id IN (${groupIds})`, p.name, p.id, p.id)
-      result.managed = managedRows.map((r) => {
-        const m: PrincipalPolicies['managed'][number] = { source: { type: r.source_type, name: r.source_name }, policyArn: r.policy_arn }
-        if (r.version_id !== null && r.document !== null) {
-          m.versionId = r.version_id
-          m.document = r.document
-        }
-        return m
-      })
+      result.managed = managedEntries(managedRows)
       if (p.boundary !== null) {
-        result.permissionsBoundary = { policyArn: p.boundary }
-        if (!parsePolicyArn(p.boundary)?.aws) {
-          const v = ctx.get<{ version_id: string; document: string }>(
-            `SELECT v.version_id, v.document FROM iam_policies pol
-             JOIN policy_versions v ON v.policy_id = pol.id AND v.version_id = pol.default_version_id WHERE pol.arn = ?`, p.boundary)
-          if (v) {
-            result.permissionsBoundary.versionId = v.version_id
-            result.permissionsBoundary.document = v.document
-          }
-        }
+        const version = isCustomerPolicyArn(p.boundary) ? ctx.get<{ version_id: string; document: string }>(BOUNDARY_DOCUMENT_SQL, p.boundary) : undefined
+        result.permissionsBoundary = boundaryEntry(p.boundary, version)
       }
       return result
     }

@@ -1,11 +1,7 @@
+import type { Migration } from '../../migration.js'
 import { sql as initial } from './001-initial.js'
 
-/** One schema step; `version` is its NNN prefix. Migrations are TypeScript so builds carry them. */
-export interface Migration {
-  version: number
-  name: string
-  sql: string
-}
+export type { Migration }
 
 /** Every migration, in order; append, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [

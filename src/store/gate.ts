@@ -1,7 +1,8 @@
 /**
- * A FIFO mutex. One better-sqlite3 connection can hold one transaction; while an async
+ * A FIFO mutex for one connection. It can hold one transaction; while an async
  * transaction() is open (awaiting between statements), everything else on that
- * connection waits here so it cannot slip into the open transaction.
+ * connection waits here so it cannot slip into the open transaction (SQLite), and the
+ * calls made through one transaction run one at a time (PostgreSQL).
  */
 export class Gate {
   private held = false
