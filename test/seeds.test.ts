@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { TEST_PG_URL, TestSchema } from '../src/store/postgres/testing/test-database.js'
 import { startServerProcess } from './helpers/process.js'
+import { defaultTestDb } from './helpers/warden.js'
 
 const env = {
   WARDEN_ACCOUNT_ID: '111122223333',
@@ -17,14 +19,22 @@ const env = {
 }
 let server: { child: ChildProcess; endpoint: string }
 let dataDir: string
+// The e2e-postgres vitest project runs this file again on PostgreSQL, in a schema of its own.
+const schema = defaultTestDb() === 'postgres' ? new TestSchema() : undefined
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'warden-seeds-'))
-  server = await startServerProcess(['--dev', '--data', dataDir], env)
+  const db = schema ? ['--db', TEST_PG_URL, '--db-schema', schema.name] : []
+  server = await startServerProcess(['--dev', '--data', dataDir, ...db], env)
 }, 60_000)
 
-afterAll(() => {
-  server?.child.kill('SIGTERM')
+afterAll(async () => {
+  if (server && server.child.exitCode === null) {
+    const exited = new Promise((r) => server.child.once('exit', r))
+    server.child.kill('SIGTERM')
+    await exited
+  }
+  await schema?.drop()
   rmSync(dataDir, { recursive: true, force: true })
 })
 

@@ -1,10 +1,12 @@
 /** The `warden` command: one file per verb. */
+import { migrate } from './migrate.js'
 import { serve } from './serve.js'
 
 const USAGE = `usage: warden <command> [options]
 
 commands:
   serve     run the IAM and STS endpoint (warden serve --help)
+  migrate   apply database schema migrations and exit (warden migrate --help)
 
 exit codes: 0 success, 1 runtime failure, 2 usage error`
 
@@ -12,6 +14,7 @@ exit codes: 0 success, 1 runtime failure, 2 usage error`
 export async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv
   if (verb === 'serve') return serve(rest)
+  if (verb === 'migrate') return migrate(rest)
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     process.stdout.write(USAGE + '\n')
     return verb === undefined ? 2 : 0

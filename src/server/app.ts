@@ -13,7 +13,7 @@ import { usageRecorderFor } from '../auth/usage-recorder.js'
 import { iamOperations } from '../iam/index.js'
 import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
 import { stsOperations } from '../sts/index.js'
-import { isStoreError, openSqliteStore, sqliteFileIn, type Store, type StoreError } from '../store/index.js'
+import { isSharedStore, isStoreError, openStore, type Store, type StoreConfig, type StoreError } from '../store/index.js'
 import { authorizeCall } from './authorize.js'
 import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './bootstrap.js'
 import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './credentials.js'
@@ -27,6 +27,8 @@ export const MAX_BODY_BYTES = 1024 * 1024
 export interface WardenOptions {
   /** Data directory (SQLite file, master key, root credentials); omitted = in memory (tests). */
   dataDir?: string
+  /** The database: SQLite in `dataDir` (default) or PostgreSQL, which several servers may share. */
+  store?: StoreConfig
   /** Enables POST /_warden/reset. */
   dev?: boolean
   clockSkewSeconds?: number
@@ -102,11 +104,21 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   const env = options.env ?? {}
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const keys: KeyMaterial = loadKeyMaterial({ dataDir: options.dataDir, envValue: env.WARDEN_MASTER_KEY })
-  const rawStore: Store = await openSqliteStore({ filename: options.dataDir ? sqliteFileIn(options.dataDir) : ':memory:' })
+  const storeConfig = options.store ?? { kind: 'sqlite' }
+  // Replicas on one database must agree on the root credentials, so they live in it.
+  const rootHome = isSharedStore(storeConfig) ? 'database' : 'data-dir'
+  const rawStore: Store = await openStore(storeConfig, options.dataDir)
   const revisions = new RevisionTracker(rawStore)
   // Everything on the request path reads the revision through the tracker.
   const store = withTrackedRevision(rawStore, revisions)
-  const { root, generated } = await bootstrapAccount(store, keys, options.dataDir, env)
+  let bootstrapped
+  try {
+    bootstrapped = await bootstrapAccount(store, keys, options.dataDir, env, rootHome)
+  } catch (err) {
+    await rawStore.close()
+    throw err
+  }
+  const { root, generated } = bootstrapped
   const accountId = root.accountId
   const policySets = new PolicySetCache(store)
   const credentials = new CredentialResolver(store, keys, root)
@@ -220,7 +232,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
         await readBody(req)
         await store.reset()
         revisions.invalidate()
-        await bootstrapAccount(store, keys, options.dataDir, env)
+        await bootstrapAccount(store, keys, options.dataDir, env, rootHome)
         contentType = 'application/json'
         payload = JSON.stringify({ status: 'reset', accountId })
       } else if (rawPath === '/' || rawPath === '') {

@@ -6,7 +6,7 @@
 import { entityArn } from './arn.js'
 import type {
   AccessKeyRecord, AccessKeyStatus, AccountRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord, InstanceProfileRecord,
-  ManagedPolicyRecord, PasswordPolicy, PolicyVersionRecord, RoleRecord, Tag, UserRecord
+  ManagedPolicyRecord, PasswordPolicy, PolicyVersionRecord, RoleRecord, RootCredentialsRecord, Tag, UserRecord
 } from './types.js'
 
 /** A stored date: ISO 8601 text (SQLite) or a Date (PostgreSQL). */
@@ -47,6 +47,20 @@ export function accountRecord(row: AccountRow): AccountRecord {
   if (row.alias !== null) a.alias = row.alias
   if (row.password_policy !== null) a.passwordPolicy = parseJson(row.password_policy)
   return a
+}
+
+export interface RootRow {
+  root_access_key_id: string | null
+  root_secret: Uint8Array | null
+}
+
+export const ROOT_CREDENTIALS_SQL = 'SELECT root_access_key_id, root_secret FROM account WHERE singleton = 1'
+/** Records root credentials only where none are: the first writer wins. */
+export const INIT_ROOT_CREDENTIALS_SQL = 'UPDATE account SET root_access_key_id = ?, root_secret = ? WHERE singleton = 1 AND root_access_key_id IS NULL'
+
+export function rootCredentialsRecord(row: RootRow | undefined): RootCredentialsRecord | undefined {
+  if (!row || row.root_access_key_id === null || row.root_secret === null) return undefined
+  return { accessKeyId: row.root_access_key_id, sealedSecret: new Uint8Array(row.root_secret) }
 }
 
 export interface TaskRow {

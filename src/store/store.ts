@@ -13,7 +13,7 @@ import type {
   CreateRoleInput, CreateUserInput, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
   InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
   ManagedPolicyRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
-  PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, Tag, UpdateRoleInput, UserRecord
+  PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, RootCredentialsRecord, Tag, UpdateRoleInput, UserRecord
 } from './types.js'
 
 /** The single account this store holds. */
@@ -26,6 +26,14 @@ export interface AccountStore {
   setAccountAlias(alias: string | undefined): Promise<void>
   /** Sets (or, with undefined, deletes) the account password policy. */
   setPasswordPolicy(policy: PasswordPolicy | undefined): Promise<void>
+  /** The root credentials recorded for the account (sealed by the server), or undefined; kept by reset(). */
+  getRootCredentials(): Promise<RootCredentialsRecord | undefined>
+  /**
+   * Records root credentials unless some are recorded already, and returns the recorded
+   * ones: servers starting together on one database all end up with the first writer's.
+   * NotFound before initAccount.
+   */
+  initRootCredentials(credentials: RootCredentialsRecord): Promise<RootCredentialsRecord>
 }
 
 export interface UserStore {

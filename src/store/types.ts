@@ -53,6 +53,16 @@ export interface PasswordPolicy {
   hardExpiry?: boolean
 }
 
+/**
+ * The account's root credentials as the server stores them: the secret sealed with the
+ * server's master key (the store never sees it in the clear), so every server sharing the
+ * database and the master key can open it.
+ */
+export interface RootCredentialsRecord {
+  accessKeyId: string
+  sealedSecret: Uint8Array
+}
+
 export interface AccountRecord {
   id: string
   alias?: string

@@ -1,6 +1,9 @@
 /**
  * End-to-end test harness: a real Warden server in-process on an ephemeral port (temp
- * data dir, fixed root credentials), and AWS SDK v3 clients pointed at it.
+ * data dir, fixed root credentials), and AWS SDK v3 clients pointed at it. The database
+ * is SQLite, or PostgreSQL (a fresh schema per server unless one is given) with
+ * `db: 'postgres'` or `WARDEN_TEST_DB=postgres` (the vitest project `e2e-postgres` sets
+ * it to run end-to-end files against PostgreSQL too).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,6 +11,8 @@ import { join } from 'node:path'
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand, AttachUserPolicyCommand } from '@aws-sdk/client-iam'
 import { STSClient } from '@aws-sdk/client-sts'
 import { createWarden, type Warden as WardenServer } from '../../src/server/app.js'
+import type { PostgresStoreOptions, StoreConfig } from '../../src/store/index.js'
+import { TEST_PG_URL, TestSchema } from '../../src/store/postgres/testing/test-database.js'
 
 export interface Credentials {
   accessKeyId: string
@@ -22,6 +27,8 @@ export interface RunningWarden {
   warden: WardenServer
   /** Log lines the server wrote (JSON, one per request). */
   logs: string[]
+  /** The database this server runs on. */
+  db: 'sqlite' | 'postgres'
   iam(creds?: Credentials): IAMClient
   sts(creds?: Credentials): STSClient
   reset(): Promise<void>
@@ -34,25 +41,55 @@ export type Warden = RunningWarden
 export const TEST_ACCOUNT_ID = '123456789012'
 export const TEST_ROOT = { accessKeyId: 'AKIAWARDENROOTTEST01', secretAccessKey: 'wardenRootSecretForTestsOnly0000000000000' }
 
+export interface StartOptions {
+  dataDir?: string
+  clockSkewSeconds?: number
+  now?: () => Date
+  /** Default: `WARDEN_TEST_DB`, else sqlite. */
+  db?: 'sqlite' | 'postgres'
+  /** PostgreSQL settings; without `schema`, a fresh schema dropped when the server stops. */
+  postgres?: Partial<PostgresStoreOptions>
+  /** WARDEN_MASTER_KEY (replicas must share one); default: a key in the data dir. */
+  masterKey?: string
+  /** Root credentials from the environment (default: TEST_ROOT); false lets the server generate or load them. */
+  fixedRoot?: boolean
+}
+
+/** The database end-to-end tests use unless told otherwise. */
+export function defaultTestDb(): 'sqlite' | 'postgres' {
+  return process.env.WARDEN_TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
+}
+
 /** Starts Warden with --dev semantics on a free port; `now` moves the server's clock (widen clockSkewSeconds with it). */
-export async function startWarden(options: { dataDir?: string; clockSkewSeconds?: number; now?: () => Date } = {}): Promise<RunningWarden> {
+export async function startWarden(options: StartOptions = {}): Promise<RunningWarden> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warden-e2e-'))
   const logs: string[] = []
+  const db = options.db ?? defaultTestDb()
+  const ownSchema = db === 'postgres' && options.postgres?.schema === undefined ? new TestSchema() : undefined
+  const store: StoreConfig = db === 'postgres'
+    ? { kind: 'postgres', url: TEST_PG_URL, poolSize: 4, ...options.postgres, schema: options.postgres?.schema ?? ownSchema!.name }
+    : { kind: 'sqlite' }
+  const root = options.fixedRoot === false ? {} : { WARDEN_ROOT_ACCESS_KEY_ID: TEST_ROOT.accessKeyId, WARDEN_ROOT_SECRET_ACCESS_KEY: TEST_ROOT.secretAccessKey }
   const warden = await createWarden({
     dataDir,
+    store,
     dev: true,
     clockSkewSeconds: options.clockSkewSeconds,
     now: options.now,
     log: (line) => logs.push(line),
-    env: { WARDEN_ACCOUNT_ID: TEST_ACCOUNT_ID, WARDEN_ROOT_ACCESS_KEY_ID: TEST_ROOT.accessKeyId, WARDEN_ROOT_SECRET_ACCESS_KEY: TEST_ROOT.secretAccessKey }
+    env: { WARDEN_ACCOUNT_ID: TEST_ACCOUNT_ID, ...root, ...(options.masterKey ? { WARDEN_MASTER_KEY: options.masterKey } : {}) }
+  }).catch(async (err: unknown) => {
+    await ownSchema?.drop().catch(() => undefined)
+    throw err
   })
   const address = await warden.listen(0, '127.0.0.1')
   const endpoint = `http://127.0.0.1:${address.port}`
-  const clientConfig = (creds?: Credentials) => ({ endpoint, region: 'us-east-1', credentials: creds ?? TEST_ROOT, maxAttempts: 1 })
+  const clientConfig = (creds?: Credentials) => ({ endpoint, region: 'us-east-1', credentials: creds ?? warden.root, maxAttempts: 1 })
   return {
     endpoint,
     accountId: warden.accountId,
-    root: TEST_ROOT,
+    root: warden.root,
+    db,
     warden,
     logs,
     iam: (creds) => new IAMClient(clientConfig(creds)),
@@ -63,6 +100,7 @@ export async function startWarden(options: { dataDir?: string; clockSkewSeconds?
     },
     stop: async () => {
       await warden.close()
+      await ownSchema?.drop()
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
     }
   }

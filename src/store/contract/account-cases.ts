@@ -46,6 +46,20 @@ export function accountCases(h: Harness): void {
       await s.createUser({ name: 'alice' })
     })
 
+    it('root credentials: recorded once (the first writer wins, also when racing), kept by reset', async () => {
+      const s = h.store()
+      expect(await s.getRootCredentials()).toBeUndefined()
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) =>
+        s.initRootCredentials({ accessKeyId: `AKIAROOT${i}`, sealedSecret: new Uint8Array([i, 1, 2]) })))
+      const winner = results[0]!
+      expect(results.every((r) => r.accessKeyId === winner.accessKeyId)).toBe(true)
+      const n = Number(winner.accessKeyId.slice('AKIAROOT'.length))
+      expect(winner.sealedSecret).toEqual(new Uint8Array([n, 1, 2]))
+      expect(await s.initRootCredentials({ accessKeyId: 'AKIALATER', sealedSecret: new Uint8Array([9]) })).toEqual(winner)
+      await s.reset()
+      expect(await s.getRootCredentials()).toEqual(winner)
+    })
+
     it('operations after close fail Unavailable', async () => {
       const s = h.store()
       await s.close()

@@ -1,7 +1,10 @@
-import { ACCOUNT_COLUMNS, TASK_COLUMNS, accountRecord, taskRecord, type AccountRow, type TaskRow } from '../records.js'
+import {
+  ACCOUNT_COLUMNS, INIT_ROOT_CREDENTIALS_SQL, ROOT_CREDENTIALS_SQL, TASK_COLUMNS, accountRecord, rootCredentialsRecord, taskRecord,
+  type AccountRow, type RootRow, type TaskRow
+} from '../records.js'
 import { ALREADY_EXISTS, accountMismatch, accountNotInitialized, taskNotFound } from '../rules.js'
 import type { AccountStore, DeletionTaskStore } from '../store.js'
-import type { DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy } from '../types.js'
+import type { DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy, RootCredentialsRecord } from '../types.js'
 import { insertUnique } from './errors.js'
 import type { WithSession } from './ops.js'
 import type { PgSession } from './session.js'
@@ -35,6 +38,15 @@ export const accountOps: WithSession<AccountStore> = {
   async setPasswordPolicy(s, policy: PasswordPolicy | undefined) {
     await requireAccount(s)
     await s.run('UPDATE account SET password_policy = ? WHERE singleton = 1', policy === undefined ? undefined : JSON.stringify(policy))
+  },
+  async getRootCredentials(s) {
+    return rootCredentialsRecord(await s.get<RootRow>(ROOT_CREDENTIALS_SQL))
+  },
+  async initRootCredentials(s, credentials: RootCredentialsRecord) {
+    await requireAccount(s)
+    // A second writer waits for the first's row lock, then finds the column set and changes nothing.
+    await s.run(INIT_ROOT_CREDENTIALS_SQL, credentials.accessKeyId, credentials.sealedSecret)
+    return rootCredentialsRecord(await s.get<RootRow>(ROOT_CREDENTIALS_SQL)) as RootCredentialsRecord
   }
 }
 

@@ -44,7 +44,7 @@ const READ_PREFIXES = ['get', 'list', 'load']
 // need no transaction. Multi-statement reads run in a REPEATABLE READ transaction so they
 // see one snapshot, as SQLite's deferred read transactions do.
 const SINGLE_STATEMENT_READS = new Set([
-  'getAccount', 'getUser', 'getUserById', 'getGroup', 'getRole', 'getRoleById', 'getPolicy', 'getInlinePolicy',
+  'getAccount', 'getRootCredentials', 'getUser', 'getUserById', 'getGroup', 'getRole', 'getRoleById', 'getPolicy', 'getInlinePolicy',
   'getAccessKey', 'getDeletionTask', 'listUsers', 'listGroups', 'listRoles', 'listPolicies', 'listAwsPolicyUsage', 'getRevision'
 ])
 

@@ -1,7 +1,10 @@
-import { ACCOUNT_COLUMNS, TASK_COLUMNS, accountRecord as toAccount, taskRecord, type AccountRow, type TaskRow } from '../records.js'
+import {
+  ACCOUNT_COLUMNS, INIT_ROOT_CREDENTIALS_SQL, ROOT_CREDENTIALS_SQL, TASK_COLUMNS, accountRecord as toAccount, rootCredentialsRecord, taskRecord,
+  type AccountRow, type RootRow, type TaskRow
+} from '../records.js'
 import { ALREADY_EXISTS, accountMismatch, accountNotInitialized, taskNotFound } from '../rules.js'
 import type { AccountStore, DeletionTaskStore } from '../store.js'
-import type { AccountRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy } from '../types.js'
+import type { AccountRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy, RootCredentialsRecord } from '../types.js'
 import { insertUnique, isoDate, type SqliteContext } from './context.js'
 import type { Sync } from './sync.js'
 
@@ -34,6 +37,14 @@ export function accountOps(ctx: SqliteContext): Sync<AccountStore> {
     setPasswordPolicy(policy: PasswordPolicy | undefined): void {
       require()
       ctx.run('UPDATE account SET password_policy = ? WHERE singleton = 1', policy === undefined ? undefined : JSON.stringify(policy))
+    },
+    getRootCredentials(): RootCredentialsRecord | undefined {
+      return rootCredentialsRecord(ctx.get<RootRow>(ROOT_CREDENTIALS_SQL))
+    },
+    initRootCredentials(credentials: RootCredentialsRecord): RootCredentialsRecord {
+      require()
+      ctx.run(INIT_ROOT_CREDENTIALS_SQL, credentials.accessKeyId, credentials.sealedSecret)
+      return rootCredentialsRecord(ctx.get<RootRow>(ROOT_CREDENTIALS_SQL)) as RootCredentialsRecord
     }
   }
 }

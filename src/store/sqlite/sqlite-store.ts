@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
 import { resolveLimits, type StoreLimits } from '../limits.js'
+import type { MigrationResult } from '../migration.js'
 import { RESET_ORDER } from '../rules.js'
 import type { Store } from '../store.js'
 import { accessKeyOps } from './access-keys.js'
@@ -45,6 +46,20 @@ export function sqliteFileIn(dataDir: string): string {
 type Ops = Sync<Omit<Store, 'transaction' | 'getRevision' | 'reset' | 'close'>>
 
 const READ_PREFIXES = ['get', 'list', 'load']
+
+/** Runs the SQLite migrations alone (`warden migrate`). */
+export function migrateSqliteDatabase(filename: string): MigrationResult {
+  let db: Database.Database | undefined
+  try {
+    db = new Database(filename)
+    db.pragma('journal_mode = WAL')
+    return migrate(db)
+  } catch (err) {
+    throw toStoreError(err)
+  } finally {
+    db?.close()
+  }
+}
 
 /**
  * Opens (creating and migrating as needed) a SQLite store: WAL journal, foreign keys on,

@@ -1,9 +1,11 @@
 import type { Migration } from '../../migration.js'
 import { sql as initial } from './001-initial.js'
+import { sql as rootCredentials } from './002-root-credentials.js'
 
 export type { Migration }
 
 /** Every migration, in order; append, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'initial', sql: initial }
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'root-credentials', sql: rootCredentials }
 ]
