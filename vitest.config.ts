@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 // End-to-end files that run a second time against PostgreSQL (test/helpers/warden.ts reads
 // WARDEN_TEST_DB); the store's own contract suite runs on both databases in src/store.
 const ON_POSTGRES_TOO = [
+  'test/e2e/concurrency.test.ts',
   'test/e2e/iam-b-roles.test.ts',
   'test/e2e/sts.test.ts',
   'test/e2e/sts-sessions.test.ts',

@@ -6,7 +6,7 @@
 import type { ContextValue } from '../eval/index.js'
 import { usageRecorderFor } from '../auth/usage-recorder.js'
 import { parsePolicy } from '../policy/index.js'
-import { awsError } from '../protocol/index.js'
+import { AwsError, awsError } from '../protocol/index.js'
 import { defineOperation, type OperationContext } from '../server/operation.js'
 import { mintCredentials } from './credentials.js'
 import { loadTrustedRole } from './trusted-role.js'
@@ -97,8 +97,10 @@ export const assumeRole = defineOperation({
       await ctx.authorize('sts:AssumeRole', role.arn, context, trustInputs)
       if (input.Tags?.length || input.TransitiveTagKeys?.length) await ctx.authorize('sts:TagSession', role.arn, context, trustInputs)
       if (input.SourceIdentity !== undefined) await ctx.authorize('sts:SetSourceIdentity', role.arn, context, trustInputs)
-    } catch {
-      denied(ctx, input.RoleArn)
+    } catch (err) {
+      // Only a denial is reworded; a store that cannot be reached must stay a 503, not read as AccessDenied.
+      if (err instanceof AwsError && err.code === 'AccessDenied') denied(ctx, input.RoleArn)
+      throw err
     }
 
     const { Credentials } = mintCredentials(ctx, duration, {
