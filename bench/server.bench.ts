@@ -1,10 +1,12 @@
 /**
  * Server benchmark: Warden against moto (`python3 -m moto.server`, auth enforcement on),
- * each pinned to core 0, wrk pinned to core 1 replaying pre-signed requests (so the load
- * generator costs no signing), 16 connections, a user's own keys (every request is
- * verified and authorized). Scenarios: GetCallerIdentity, AssumeRole, CreateRole+GetRole.
+ * or with `--compare postgres` Warden on SQLite against Warden on PostgreSQL (the local
+ * server, a schema of its own), each pinned to core 0, wrk pinned to core 1 replaying
+ * pre-signed requests (so the load generator costs no signing), 16 connections, a user's
+ * own keys (every request is verified and authorized). Scenarios: GetCallerIdentity,
+ * AssumeRole, CreateRole+GetRole.
  *
- *   npm run bench:server [-- --rounds 3 --seconds 4]
+ *   npm run bench:server [-- --rounds 3 --seconds 4] [-- --compare postgres]
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -14,7 +16,9 @@ import { parseArgs } from 'node:util'
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam'
 import { signRequest } from '../src/auth/sigv4/index.js'
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '4' } } })
+const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '4' }, compare: { type: 'string', default: 'moto' } } })
+if (args.compare !== 'moto' && args.compare !== 'postgres') throw new Error('--compare is moto or postgres')
+const PG_URL = process.env.WARDEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const rounds = Number(args.rounds)
 const seconds = Number(args.seconds)
 const ROOT = { accessKeyId: 'AKIABENCHROOT0000001', secretAccessKey: 'benchRootSecret0000000000000000000000000' }
@@ -85,45 +89,56 @@ function scenarioFile(t: Target, scenario: string, round: number): string {
   return file
 }
 
-interface Run { rps: number; p99ms: number; errors: number }
+interface Run { rps: number; p50ms: number; p99ms: number; errors: number }
 
 function wrk(t: Target, file: string): Run {
   const out = execFileSync('taskset', ['-c', '1', 'wrk', '-t1', '-c16', `-d${seconds}s`, '--latency', '-s', 'bench/wrk-replay.lua', t.endpoint, '--', file], { encoding: 'utf8' })
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1])
-  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out)
-  const p99ms = p99 ? Number(p99[1]) * (p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1) : NaN
+  const percentile = (p: number) => {
+    const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(out)
+    return m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN
+  }
+  const p50ms = percentile(50)
+  const p99ms = percentile(99)
   const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0)
-  return { rps, p99ms, errors }
+  return { rps, p50ms, p99ms, errors }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 const wardenPort = 4591
-const motoPort = 5091
-pinned(process.execPath, ['bin/warden', 'serve', '--port', String(wardenPort), '--data', join(dir, 'warden')], {
-  WARDEN_ACCOUNT_ID: ACCOUNT, WARDEN_ROOT_ACCESS_KEY_ID: ROOT.accessKeyId, WARDEN_ROOT_SECRET_ACCESS_KEY: ROOT.secretAccessKey
-})
-pinned('python3', ['-m', 'moto.server', '-p', String(motoPort)])
+const peerPort = 5091
+const wardenEnv = { WARDEN_ACCOUNT_ID: ACCOUNT, WARDEN_ROOT_ACCESS_KEY_ID: ROOT.accessKeyId, WARDEN_ROOT_SECRET_ACCESS_KEY: ROOT.secretAccessKey }
+pinned(process.execPath, ['bin/warden', 'serve', '--port', String(wardenPort), '--data', join(dir, 'warden')], wardenEnv)
+const benchSchema = `warden_bench_${process.pid}`
+if (args.compare === 'postgres') {
+  pinned(process.execPath, ['bin/warden', 'serve', '--port', String(peerPort), '--data', join(dir, 'warden-pg'), '--db', PG_URL, '--db-schema', benchSchema], wardenEnv)
+  process.on('exit', () => {
+    // Best effort: the schema is dropped by a child that outlives this process's exit handler.
+    spawn(process.execPath, ['-e', `const pg=require('pg');const c=new pg.Client(${JSON.stringify(PG_URL)});c.connect().then(()=>c.query('DROP SCHEMA IF EXISTS ${benchSchema} CASCADE')).finally(()=>c.end())`], { detached: true, stdio: 'ignore' }).unref()
+  })
+  await waitFor(`http://127.0.0.1:${peerPort}/health`)
+} else {
+  pinned('python3', ['-m', 'moto.server', '-p', String(peerPort)])
+  await waitFor(`http://127.0.0.1:${peerPort}/moto-api/`)
+}
 await waitFor(`http://127.0.0.1:${wardenPort}/health`)
-await waitFor(`http://127.0.0.1:${motoPort}/moto-api/`)
-const warden = await setUp('warden', `http://127.0.0.1:${wardenPort}`)
-const moto = await setUp('moto', `http://127.0.0.1:${motoPort}`)
-await fetch(`http://127.0.0.1:${motoPort}/moto-api/reset-auth`, { method: 'POST', body: '0' })
+const warden = await setUp(args.compare === 'postgres' ? 'sqlite' : 'warden', `http://127.0.0.1:${wardenPort}`)
+const peer = await setUp(args.compare === 'postgres' ? 'postgres' : 'moto', `http://127.0.0.1:${peerPort}`)
+if (args.compare === 'moto') await fetch(`http://127.0.0.1:${peerPort}/moto-api/reset-auth`, { method: 'POST', body: '0' })
 
 const scenarios = ['GetCallerIdentity', 'AssumeRole', 'CreateRole+GetRole']
 console.log(`rounds: ${rounds} x ${seconds}s per scenario and target, wrk -c16 on core 1, servers on core 0`)
 for (const scenario of scenarios) {
-  const results: Record<string, Run[]> = { warden: [], moto: [] }
+  const results = new Map<Target, Run[]>([[warden, []], [peer, []]])
   for (let round = 0; round < rounds; round++) {
-    for (const t of [warden, moto]) results[t.name]!.push(wrk(t, scenarioFile(t, scenario, round)))
+    for (const t of [warden, peer]) results.get(t)!.push(wrk(t, scenarioFile(t, scenario, round)))
   }
   const per = scenario === 'CreateRole+GetRole' ? 2 : 1
-  const w = median(results.warden!.map((r) => r.rps)) / per
-  const m = median(results.moto!.map((r) => r.rps)) / per
   const unit = per === 2 ? 'pairs/s' : 'req/s'
-  console.log(
-    `${scenario}: warden ${Math.round(w)} ${unit} (p99 ${median(results.warden!.map((r) => r.p99ms)).toFixed(2)} ms, errors ${results.warden!.reduce((a, r) => a + r.errors, 0)}), ` +
-      `moto ${Math.round(m)} ${unit} (p99 ${median(results.moto!.map((r) => r.p99ms)).toFixed(2)} ms, errors ${results.moto!.reduce((a, r) => a + r.errors, 0)}), ratio ${(w / m).toFixed(1)}`
-  )
+  const rate = (t: Target) => median(results.get(t)!.map((r) => r.rps)) / per
+  const describe = (t: Target) => `${t.name} ${Math.round(rate(t))} ${unit} (p50 ${median(results.get(t)!.map((r) => r.p50ms)).toFixed(2)} ms, ` +
+    `p99 ${median(results.get(t)!.map((r) => r.p99ms)).toFixed(2)} ms, errors ${results.get(t)!.reduce((a, r) => a + r.errors, 0)})`
+  console.log(`${scenario}: ${describe(warden)}, ${describe(peer)}, ratio ${(rate(warden) / rate(peer)).toFixed(2)}`)
 }
 process.exit(0)

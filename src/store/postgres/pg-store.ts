@@ -45,7 +45,8 @@ const READ_PREFIXES = ['get', 'list', 'load']
 // see one snapshot, as SQLite's deferred read transactions do.
 const SINGLE_STATEMENT_READS = new Set([
   'getAccount', 'getRootCredentials', 'getUser', 'getUserById', 'getGroup', 'getRole', 'getRoleById', 'getPolicy', 'getInlinePolicy',
-  'getAccessKey', 'getDeletionTask', 'listUsers', 'listGroups', 'listRoles', 'listPolicies', 'listAwsPolicyUsage', 'getRevision'
+  'getAccessKey', 'getDeletionTask', 'listUsers', 'listGroups', 'listRoles', 'listPolicies', 'listAwsPolicyUsage', 'getRevision',
+  'loadPrincipalPolicies'
 ])
 
 // A standalone operation that loses a serialization or deadlock race is rolled back whole,
@@ -351,10 +352,13 @@ async function resetAll(s: PgSession): Promise<void> {
   s.bump()
 }
 
-/** Bumps the revision if the transaction changed permissions, then commits. */
+/**
+ * Bumps the revision if the transaction changed permissions, then commits: one round trip
+ * (a parameterless multi-statement query; if the update fails, COMMIT does not run and the
+ * caller rolls back).
+ */
 async function commit(s: PgSession): Promise<void> {
-  if (s.changed) await s.run(BUMP_REVISION)
-  await exec(s.client, 'COMMIT')
+  await exec(s.client, s.changed ? `${BUMP_REVISION}; COMMIT` : 'COMMIT')
 }
 
 async function exec(client: pg.PoolClient, sql: string): Promise<void> {

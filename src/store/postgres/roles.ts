@@ -29,14 +29,14 @@ export const roleOps: WithSession<RoleStore> = {
     const tags = mergeTags([], input.tags ?? [], s.limits.tagsPerResource)
     const account = await s.accountId()
     await changeBoundary(s, undefined, input.permissionsBoundaryArn)
-    await insertUnique(() => s.run(
-      `INSERT INTO iam_roles (id, name, path, create_date, assume_role_policy, description, max_session_duration, permissions_boundary_arn, tags)
-       VALUES (?, ?, ?, now(), ?, ?, ?, ?, ?)`,
+    const row = await insertUnique(() => s.get<RoleRow>(
+      `INSERT INTO iam_roles AS r (id, name, path, create_date, assume_role_policy, description, max_session_duration, permissions_boundary_arn, tags)
+       VALUES (?, ?, ?, now(), ?, ?, ?, ?, ?) RETURNING ${ROLE_COLUMNS}`,
       id, input.name, input.path ?? '/', input.assumeRolePolicyDocument, input.description,
       input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION, input.permissionsBoundaryArn, tagsJson(tags)
     ), ALREADY_EXISTS.role(input.name), 'role')
     s.bump()
-    return roleRecord(account, await roleRow(s, input.name))
+    return roleRecord(account, row as RoleRow)
   },
   async getRole(s, name: string) {
     const row = await findRole(s, name)

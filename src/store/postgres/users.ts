@@ -34,12 +34,12 @@ export const userOps: WithSession<UserStore> = {
     const tags = mergeTags([], input.tags ?? [], s.limits.tagsPerResource)
     await s.accountId()
     await changeBoundary(s, undefined, input.permissionsBoundaryArn)
-    await insertUnique(() => s.run(
-      'INSERT INTO iam_users (id, name, path, create_date, permissions_boundary_arn, tags) VALUES (?, ?, ?, now(), ?, ?)',
+    const row = await insertUnique(() => s.get<UserRow>(
+      `INSERT INTO iam_users AS u (id, name, path, create_date, permissions_boundary_arn, tags) VALUES (?, ?, ?, now(), ?, ?) RETURNING ${USER_COLUMNS}`,
       id, input.name, input.path ?? '/', input.permissionsBoundaryArn, tagsJson(tags)
     ), ALREADY_EXISTS.user(input.name), 'user')
     s.bump()
-    return toUser(s, await userRow(s, input.name))
+    return toUser(s, row as UserRow)
   },
   async getUser(s, name: string) {
     const row = await findUser(s, name)
