@@ -2,7 +2,7 @@
  * The store's own error type. Implementations translate every driver error into one of
  * these kinds; the IAM handlers map kinds to AWS error codes (AlreadyExists ->
  * EntityAlreadyExists, NotFound -> NoSuchEntity, LimitExceeded -> LimitExceeded,
- * Conflict -> DeleteConflict, InvalidInput -> InvalidInput, Unavailable -> ServiceFailure).
+ * Conflict -> DeleteConflict, InvalidInput -> InvalidInput, Unavailable -> ServiceUnavailable, 503).
  */
 export type StoreErrorKind =
   | 'AlreadyExists'
