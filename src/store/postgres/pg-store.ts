@@ -80,18 +80,24 @@ function quoteOption(schema: string): string {
   return schema
 }
 
-/** Runs the PostgreSQL migrations alone (`warden migrate`). */
+/**
+ * Runs the PostgreSQL migrations alone (`warden migrate`, and every store's open). Its own
+ * connection has no statement timeout: a long step (an index on a big table) must finish,
+ * and a replica waiting for another's migration to release the lock must keep waiting.
+ */
 export async function migratePostgresDatabase(options: PostgresStoreOptions): Promise<MigrationResult> {
-  const pool = newPool(poolConfig(options, 1))
+  const { statement_timeout: _s, query_timeout: _q, ...config } = poolConfig(options, 1)
+  const client = new pg.Client(config)
+  client.on('error', () => undefined)
   try {
-    const client = await connect(pool)
-    try {
-      return await migratePostgres(client, options.schema)
-    } finally {
-      client.release()
-    }
+    await client.connect()
+  } catch (err) {
+    throw toStoreError(err)
+  }
+  try {
+    return await migratePostgres(client, options.schema)
   } finally {
-    await pool.end()
+    await client.end().catch(() => undefined)
   }
 }
 
@@ -101,19 +107,8 @@ export async function migratePostgresDatabase(options: PostgresStoreOptions): Pr
  * their checks depend on; multi-statement reads in REPEATABLE READ READ ONLY ones.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const pool = newPool(poolConfig(options))
-  try {
-    const client = await connect(pool)
-    try {
-      await migratePostgres(client, options.schema)
-    } finally {
-      client.release()
-    }
-  } catch (err) {
-    await pool.end().catch(() => undefined)
-    throw err
-  }
-  return new PgStore(pool, resolveLimits(options.limits)).build()
+  await migratePostgresDatabase(options)
+  return new PgStore(newPool(poolConfig(options)), resolveLimits(options.limits)).build()
 }
 
 function newPool(config: pg.PoolConfig): pg.Pool {
