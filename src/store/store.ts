@@ -10,7 +10,7 @@
 import type {
   AccessKeyRecord, AccessKeyStatus, AccountRecord, AttachedPolicy, AwsPolicyUsage,
   CreateAccessKeyInput, CreateGroupInput, CreateInstanceProfileInput, CreatePolicyInput,
-  CreateRoleInput, CreateUserInput, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  CreateRoleInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
   InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
   ManagedPolicyRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
   PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, Tag, UpdateRoleInput, UserRecord
@@ -26,6 +26,10 @@ export interface AccountStore {
   setAccountAlias(alias: string | undefined): Promise<void>
   /** Sets (or, with undefined, deletes) the account password policy. */
   setPasswordPolicy(policy: PasswordPolicy | undefined): Promise<void>
+  /** The account's credential report (in progress or complete), or undefined before the first request. */
+  getCredentialReport(): Promise<CredentialReportRecord | undefined>
+  /** Replaces the credential report record (bookkeeping: does not change the revision). */
+  putCredentialReport(report: CredentialReportRecord): Promise<void>
 }
 
 export interface UserStore {
