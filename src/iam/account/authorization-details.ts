@@ -5,7 +5,6 @@
  */
 import { getAwsManagedPolicy } from '../../catalog/index.js'
 import type { Store } from '../../store/index.js'
-import { parsePolicyArn } from '../../store/arn.js'
 import type { GroupRecord, ManagedPolicyRecord, Page, PrincipalRef, RoleRecord, UserRecord } from '../../store/index.js'
 import { instanceProfileOutput } from '../instance-profiles/instance-profile-output.js'
 import { awsPolicyDocumentText, awsPolicyView } from '../policies/managed-policy-view.js'
@@ -202,9 +201,4 @@ export async function sectionPage(store: Store, section: Section, marker: string
         : { items: taken.map((p) => p.detail), isTruncated: false }
     }
   }
-}
-
-/** The name of a managed policy from its ARN (the part after the last `/`). */
-export function policyNameOf(arn: string): string {
-  return parsePolicyArn(arn)?.name ?? arn.slice(arn.lastIndexOf('/') + 1)
 }
