@@ -21,6 +21,8 @@ interface Context {
   r: Reader
   /** The account of the first ARN read; later ARNs must match it. */
   accountId?: string
+  /** Documents already found valid, by kind, size limit and text (accounts repeat their trust policies a lot). */
+  valid: Set<string>
 }
 
 const ACCOUNT_ARN = /^arn:aws:iam::(\d{12}):/
@@ -53,8 +55,11 @@ function document(c: Context, o: JsonObject, key: string, at: string, kind: Poli
   if (typeof v === 'string') text = decodedPolicyText(v)
   else if (v !== null && typeof v === 'object' && !Array.isArray(v)) text = JSON.stringify(v)
   else return c.r.problem(where, `expected a policy document (an object or a string), found ${v === undefined ? 'nothing' : JSON.stringify(v)}`)
+  const seen = `${kind}\u0000${sizeLimit}\u0000${text}`
+  if (c.valid.has(seen)) return text
   const check = checkPolicyDocument(text, { kind, sizeLimit, ...(entityName !== undefined ? { entityName } : {}) })
   if (!check.ok) return c.r.problem(where, `${(check.error as { code?: string }).code ?? 'MalformedPolicyDocument'}: ${check.error.message}`)
+  c.valid.add(seen)
   return check.text
 }
 
@@ -216,7 +221,7 @@ function readPolicy(c: Context, o: JsonObject, at: string): { local?: SnapshotPo
 
 /** The file's entities; `problems` is empty when every field is valid (references are checked separately). */
 export function readSnapshot(value: Json): { snapshot: Snapshot; problems: Reader['problems'] } {
-  const c: Context = { r: new Reader() }
+  const c: Context = { r: new Reader(), valid: new Set() }
   const snapshot: Snapshot = { accountId: undefined, users: [], groups: [], roles: [], policies: [], awsPolicies: [] }
   const top = c.r.object(value, '$')
   if (top === undefined) return { snapshot, problems: c.r.problems }
