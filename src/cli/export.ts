@@ -4,10 +4,10 @@
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { exportSnapshot, snapshotText } from '../snapshot/index.js'
 import { openSqliteStore, sqliteFileIn } from '../store/index.js'
 import { DEFAULT_DATA_DIR, hasDatabase } from './data-dir.js'
+import { parseVerbArgs } from './verb-args.js'
 
 const HELP = `usage: warden export [FILE] [--data ${DEFAULT_DATA_DIR}]
 
@@ -23,23 +23,14 @@ example:
   warden export account.json --data ./.warden`
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { data: { type: 'string', default: DEFAULT_DATA_DIR }, help: { type: 'boolean', short: 'h', default: false } } })
-  } catch (e) {
-    process.stderr.write(`warden export: ${(e as Error).message}\n\n${HELP}\n`)
-    return 2
-  }
-  if (parsed.values.help) {
-    process.stdout.write(HELP + '\n')
-    return 0
-  }
-  const [file, ...extra] = parsed.positionals
+  const args = parseVerbArgs('export', argv, HELP)
+  if (typeof args === 'number') return args
+  const [file, ...extra] = args.positionals
   if (extra.length > 0) {
     process.stderr.write(`warden export: give at most one FILE\n\n${HELP}\n`)
     return 2
   }
-  const dataDir = resolve(parsed.values.data!)
+  const dataDir = resolve(args.data)
   if (!hasDatabase(dataDir)) {
     process.stderr.write(`warden export: ${dataDir} holds no Warden data (no ${sqliteFileIn(dataDir)})\n`)
     return 1

@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { loadKeyMaterial } from '../auth/key-material.js'
 import { bootstrapAccount } from '../server/bootstrap.js'
 import { applySnapshot, parseSnapshotText, SnapshotError, validateSnapshot, type ImportSummary } from '../snapshot/index.js'
 import { openSqliteStore, sqliteFileIn, type Store } from '../store/index.js'
 import { dataDirState, DEFAULT_DATA_DIR, restoreDataDir } from './data-dir.js'
+import { parseVerbArgs } from './verb-args.js'
 
 const HELP = `usage: warden import FILE [--data ${DEFAULT_DATA_DIR}]
 
@@ -39,18 +39,9 @@ function describe(s: ImportSummary): string {
 }
 
 export async function importCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { data: { type: 'string', default: DEFAULT_DATA_DIR }, help: { type: 'boolean', short: 'h', default: false } } })
-  } catch (e) {
-    process.stderr.write(`warden import: ${(e as Error).message}\n\n${HELP}\n`)
-    return 2
-  }
-  if (parsed.values.help) {
-    process.stdout.write(HELP + '\n')
-    return 0
-  }
-  const [file, ...extra] = parsed.positionals
+  const args = parseVerbArgs('import', argv, HELP)
+  if (typeof args === 'number') return args
+  const [file, ...extra] = args.positionals
   if (file === undefined || extra.length > 0) {
     process.stderr.write(`warden import: give exactly one FILE\n\n${HELP}\n`)
     return 2
@@ -62,7 +53,7 @@ export async function importCommand(argv: string[], env: NodeJS.ProcessEnv = pro
     process.stderr.write(`warden import: cannot read ${file}: ${(e as Error).message}\n`)
     return 1
   }
-  const dataDir = resolve(parsed.values.data!)
+  const dataDir = resolve(args.data)
   try {
     const snapshot = await validateSnapshot(parseSnapshotText(text))
     const envAccount = env.WARDEN_ACCOUNT_ID?.trim()

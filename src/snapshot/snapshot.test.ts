@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateSnapshot } from '../../test/helpers/snapshot-generator.js'
+import { generateSnapshot, withoutAwsManagedContent } from '../../test/helpers/snapshot-generator.js'
 import { openSqliteStore, type Store } from '../store/index.js'
 import { applySnapshot, exportSnapshot, SnapshotError, validateSnapshot, type SnapshotDocument } from './index.js'
 import type { Json } from './reader.js'
@@ -20,15 +20,6 @@ async function freshStore(account = ACCOUNT): Promise<Store> {
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 type Obj = Record<string, unknown>
 
-/** The file's AWS managed policy entries reduced to what Warden keeps of them (their content comes from the catalog). */
-function comparable(doc: { Policies: unknown[] } & Obj): Obj {
-  return {
-    ...doc,
-    Policies: (doc.Policies as Obj[]).map((p) => (String(p.Arn).includes(':aws:policy/')
-      ? { Arn: p.Arn, AttachmentCount: p.AttachmentCount, PermissionsBoundaryUsageCount: p.PermissionsBoundaryUsageCount }
-      : p))
-  }
-}
 
 async function importInto(store: Store, value: unknown): Promise<void> {
   await applySnapshot(store, await validateSnapshot(value as Json))
@@ -50,7 +41,7 @@ describe('snapshot import and export', () => {
     const a = await freshStore()
     await importInto(a, file)
     const exported = await exportSnapshot(a)
-    expect(comparable(exported as unknown as SnapshotDocument & Obj)).toEqual(comparable(file as unknown as SnapshotDocument & Obj))
+    expect(withoutAwsManagedContent(exported as unknown as SnapshotDocument & Obj)).toEqual(withoutAwsManagedContent(file as unknown as SnapshotDocument & Obj))
     // Importing the export gives the same account again, byte for byte in export form.
     const b = await freshStore()
     await importInto(b, exported)
@@ -75,7 +66,7 @@ describe('snapshot import and export', () => {
     for (const p of sdkForm.Policies as Obj[]) for (const v of p.PolicyVersionList as Obj[]) encode(v, 'Document')
     const a = await freshStore()
     await importInto(a, sdkForm)
-    expect(comparable(await exportSnapshot(a) as unknown as SnapshotDocument & Obj)).toEqual(comparable(file as unknown as SnapshotDocument & Obj))
+    expect(withoutAwsManagedContent(await exportSnapshot(a) as unknown as SnapshotDocument & Obj)).toEqual(withoutAwsManagedContent(file as unknown as SnapshotDocument & Obj))
   })
 
   it('imports an empty account file and exports empty lists', async () => {

@@ -197,3 +197,16 @@ export function generateSnapshot(options: GeneratorOptions): { UserDetailList: O
     Policies: [...policies.map((p) => p.entry).sort(byKey((e) => e.PolicyName as string)), ...awsEntries]
   }
 }
+
+/**
+ * A snapshot with its AWS managed policy entries reduced to what an import keeps of them
+ * (their counts; the content comes from Warden's catalog), for comparing a file with an export.
+ */
+export function withoutAwsManagedContent(doc: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...doc,
+    Policies: (doc.Policies as Obj[]).map((p) => (String(p.Arn).includes(':aws:policy/')
+      ? { Arn: p.Arn, AttachmentCount: p.AttachmentCount, PermissionsBoundaryUsageCount: p.PermissionsBoundaryUsageCount }
+      : p))
+  }
+}

@@ -21,6 +21,20 @@ interface UpdateInput {
   HardExpiry?: boolean
 }
 
+/** What UpdateAccountPasswordPolicy sets for each parameter left out. */
+const DEFAULTS: Required<PasswordPolicy> = {
+  minimumPasswordLength: 6,
+  requireSymbols: false,
+  requireNumbers: false,
+  requireUppercaseCharacters: false,
+  requireLowercaseCharacters: false,
+  allowUsersToChangePassword: false,
+  expirePasswords: false,
+  maxPasswordAge: 0,
+  passwordReusePrevention: 0,
+  hardExpiry: false
+}
+
 function noPolicy(ctx: OperationContext): Error {
   return iamError('NoSuchEntity', `The Password Policy with domain name ${ctx.accountId} cannot be found.`)
 }
@@ -36,20 +50,20 @@ export const getAccountPasswordPolicy = defineOperation<Record<string, never>, {
   service: 'iam',
   name: 'GetAccountPasswordPolicy',
   async handler(_input, ctx) {
-    const p = await requirePolicy(ctx)
+    const p = { ...DEFAULTS, ...(await requirePolicy(ctx)) }
     const out: Record<string, unknown> = {
-      MinimumPasswordLength: p.minimumPasswordLength ?? 6,
-      RequireSymbols: p.requireSymbols ?? false,
-      RequireNumbers: p.requireNumbers ?? false,
-      RequireUppercaseCharacters: p.requireUppercaseCharacters ?? false,
-      RequireLowercaseCharacters: p.requireLowercaseCharacters ?? false,
-      AllowUsersToChangePassword: p.allowUsersToChangePassword ?? false,
-      ExpirePasswords: (p.maxPasswordAge ?? 0) > 0
+      MinimumPasswordLength: p.minimumPasswordLength,
+      RequireSymbols: p.requireSymbols,
+      RequireNumbers: p.requireNumbers,
+      RequireUppercaseCharacters: p.requireUppercaseCharacters,
+      RequireLowercaseCharacters: p.requireLowercaseCharacters,
+      AllowUsersToChangePassword: p.allowUsersToChangePassword,
+      ExpirePasswords: p.maxPasswordAge > 0
     }
     // Unset age and reuse prevention are left out (the model's ranges start at 1).
-    if ((p.maxPasswordAge ?? 0) > 0) out.MaxPasswordAge = p.maxPasswordAge
-    if ((p.passwordReusePrevention ?? 0) > 0) out.PasswordReusePrevention = p.passwordReusePrevention
-    out.HardExpiry = p.hardExpiry ?? false
+    if (p.maxPasswordAge > 0) out.MaxPasswordAge = p.maxPasswordAge
+    if (p.passwordReusePrevention > 0) out.PasswordReusePrevention = p.passwordReusePrevention
+    out.HardExpiry = p.hardExpiry
     return { PasswordPolicy: out }
   }
 })
@@ -58,18 +72,20 @@ export const updateAccountPasswordPolicy = defineOperation<UpdateInput, undefine
   service: 'iam',
   name: 'UpdateAccountPasswordPolicy',
   async handler(input, ctx) {
-    const policy: PasswordPolicy = {
-      minimumPasswordLength: input.MinimumPasswordLength ?? 6,
-      requireSymbols: input.RequireSymbols ?? false,
-      requireNumbers: input.RequireNumbers ?? false,
-      requireUppercaseCharacters: input.RequireUppercaseCharacters ?? false,
-      requireLowercaseCharacters: input.RequireLowercaseCharacters ?? false,
-      allowUsersToChangePassword: input.AllowUsersToChangePassword ?? false,
-      expirePasswords: (input.MaxPasswordAge ?? 0) > 0,
-      maxPasswordAge: input.MaxPasswordAge ?? 0,
-      passwordReusePrevention: input.PasswordReusePrevention ?? 0,
-      hardExpiry: input.HardExpiry ?? false
+    const given: PasswordPolicy = {
+      minimumPasswordLength: input.MinimumPasswordLength,
+      requireSymbols: input.RequireSymbols,
+      requireNumbers: input.RequireNumbers,
+      requireUppercaseCharacters: input.RequireUppercaseCharacters,
+      requireLowercaseCharacters: input.RequireLowercaseCharacters,
+      allowUsersToChangePassword: input.AllowUsersToChangePassword,
+      maxPasswordAge: input.MaxPasswordAge,
+      passwordReusePrevention: input.PasswordReusePrevention,
+      hardExpiry: input.HardExpiry
     }
+    const policy: PasswordPolicy = { ...DEFAULTS }
+    for (const [k, v] of Object.entries(given) as [keyof PasswordPolicy, never][]) if (v !== undefined) policy[k] = v
+    policy.expirePasswords = (policy.maxPasswordAge ?? 0) > 0
     await ctx.store.setPasswordPolicy(policy)
     return undefined
   }

@@ -5,10 +5,11 @@
  */
 import { getAwsManagedPolicy } from '../../catalog/index.js'
 import type { Store } from '../../store/index.js'
-import type { GroupRecord, ManagedPolicyRecord, Page, PrincipalRef, RoleRecord, UserRecord } from '../../store/index.js'
+import type { GroupRecord, ManagedPolicyRecord, Page, PolicyVersionRecord, PrincipalRef, RoleRecord, UserRecord } from '../../store/index.js'
 import { instanceProfileOutput } from '../instance-profiles/instance-profile-output.js'
-import { awsPolicyDocumentText, awsPolicyView } from '../policies/managed-policy-view.js'
+import { awsPolicyDocumentText, awsPolicyView, customerPolicyView, policyOutput, type ManagedPolicyView } from '../policies/managed-policy-view.js'
 import { boundaryOutput } from '../shared/boundary.js'
+import { allPages } from '../shared/paging.js'
 import { encodePolicyDocument } from '../shared/policy-document.js'
 import { toApiTags } from '../shared/tags.js'
 
@@ -27,20 +28,8 @@ export const SECTION_LIST: Record<Section, 'UserDetailList' | 'GroupDetailList' 
 
 type Detail = Record<string, unknown>
 
-/** Every item of a store listing, following its markers. */
-async function all<T>(list: (marker: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = []
-  let marker: string | undefined
-  do {
-    const page = await list(marker)
-    out.push(...page.items)
-    marker = page.isTruncated ? page.marker : undefined
-  } while (marker !== undefined)
-  return out
-}
-
 async function inlinePolicies(store: Store, principal: PrincipalRef): Promise<Detail[]> {
-  const names = await all((marker) => store.listInlinePolicies(principal, { marker, maxItems: 1000 }))
+  const names = await allPages((r) => store.listInlinePolicies(principal, r))
   const out: Detail[] = []
   for (const name of names) {
     const p = await store.getInlinePolicy(principal, name)
@@ -50,7 +39,7 @@ async function inlinePolicies(store: Store, principal: PrincipalRef): Promise<De
 }
 
 async function attachedPolicies(store: Store, principal: PrincipalRef): Promise<Detail[]> {
-  const attached = await all((marker) => store.listAttachedPolicies(principal, { marker, maxItems: 1000 }))
+  const attached = await allPages((r) => store.listAttachedPolicies(principal, r))
   return attached.map((a) => ({ PolicyName: a.policyName, PolicyArn: a.policyArn }))
 }
 
@@ -64,7 +53,7 @@ export async function userDetail(store: Store, user: UserRecord): Promise<Detail
     Arn: user.arn,
     CreateDate: user.createDate,
     UserPolicyList: await inlinePolicies(store, ref),
-    GroupList: (await all((marker) => store.listGroupsForUser(user.name, { marker, maxItems: 1000 }))).map((g) => g.name),
+    GroupList: (await allPages((r) => store.listGroupsForUser(user.name, r))).map((g) => g.name),
     AttachedManagedPolicies: await attachedPolicies(store, ref)
   }
   const boundary = boundaryOutput(user.permissionsBoundaryArn)
@@ -90,7 +79,7 @@ export async function groupDetail(store: Store, group: GroupRecord): Promise<Det
 /** A RoleDetail entry: its instance profiles, policies, boundary, tags and last use. */
 export async function roleDetail(store: Store, role: RoleRecord): Promise<Detail> {
   const ref: PrincipalRef = { type: 'role', name: role.name }
-  const profiles = await all((marker) => store.listInstanceProfilesForRole(role.name, { marker, maxItems: 1000 }))
+  const profiles = await allPages((r) => store.listInstanceProfilesForRole(role.name, r))
   const out: Detail = {
     Path: role.path,
     RoleName: role.name,
@@ -114,29 +103,23 @@ export async function roleDetail(store: Store, role: RoleRecord): Promise<Detail
   return out
 }
 
+/** A ManagedPolicyDetail entry: the Policy fields (Description, no Tags) and the versions. */
+function policyDetail(view: ManagedPolicyView, versions: PolicyVersionRecord[]): Detail {
+  const { Tags: _tags, ...policy } = policyOutput(view, true)
+  return {
+    ...policy,
+    PolicyVersionList: versions.map((v) => ({
+      Document: encodePolicyDocument(v.document),
+      VersionId: v.versionId,
+      IsDefaultVersion: v.isDefaultVersion,
+      CreateDate: v.createDate
+    }))
+  }
+}
+
 /** A ManagedPolicyDetail entry for a customer managed policy, with every version. */
 export async function customerPolicyDetail(store: Store, policy: ManagedPolicyRecord): Promise<Detail> {
-  const versions = await store.listPolicyVersions(policy.arn)
-  const out: Detail = {
-    PolicyName: policy.name,
-    PolicyId: policy.id,
-    Arn: policy.arn,
-    Path: policy.path,
-    DefaultVersionId: policy.defaultVersionId,
-    AttachmentCount: policy.attachmentCount,
-    PermissionsBoundaryUsageCount: policy.permissionsBoundaryUsageCount,
-    IsAttachable: true
-  }
-  if (policy.description !== undefined) out.Description = policy.description
-  out.CreateDate = policy.createDate
-  out.UpdateDate = policy.updateDate
-  out.PolicyVersionList = versions.map((v) => ({
-    Document: encodePolicyDocument(v.document),
-    VersionId: v.versionId,
-    IsDefaultVersion: v.isDefaultVersion,
-    CreateDate: v.createDate
-  }))
-  return out
+  return policyDetail(customerPolicyView(policy), await store.listPolicyVersions(policy.arn))
 }
 
 /**
@@ -151,26 +134,8 @@ export async function awsPoliciesInUse(store: Store): Promise<{ arn: string; det
     const policy = await getAwsManagedPolicy(usage.policyArn)
     if (policy === undefined) continue
     const view = awsPolicyView(policy, usage)
-    const detail: Detail = {
-      PolicyName: view.name,
-      PolicyId: view.id,
-      Arn: view.arn,
-      Path: view.path,
-      DefaultVersionId: view.defaultVersionId,
-      AttachmentCount: view.attachmentCount,
-      PermissionsBoundaryUsageCount: view.permissionsBoundaryUsageCount,
-      IsAttachable: view.isAttachable
-    }
-    if (view.description !== undefined) detail.Description = view.description
-    detail.CreateDate = view.createDate
-    detail.UpdateDate = view.updateDate
-    detail.PolicyVersionList = [{
-      Document: encodePolicyDocument(awsPolicyDocumentText(policy)),
-      VersionId: view.defaultVersionId,
-      IsDefaultVersion: true,
-      CreateDate: view.updateDate
-    }]
-    out.push({ arn: view.arn, detail })
+    const version = { versionId: view.defaultVersionId, document: awsPolicyDocumentText(policy), isDefaultVersion: true, createDate: view.updateDate }
+    out.push({ arn: view.arn, detail: policyDetail(view, [version]) })
   }
   return out.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0))
 }

@@ -6,6 +6,7 @@
  * signing certificates yet, so every user prints as AWS prints a user without them.
  */
 import type { AccessKeyRecord, Store, UserRecord } from '../../store/index.js'
+import { allPages } from '../shared/paging.js'
 
 export const CREDENTIAL_REPORT_COLUMNS = [
   'user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed',
@@ -63,11 +64,6 @@ function rootRow(accountId: string, created: Date): string[] {
 export async function buildCredentialReport(store: Store, accountId: string): Promise<string> {
   const account = await store.getAccount()
   const rows: string[][] = [[...CREDENTIAL_REPORT_COLUMNS], rootRow(accountId, account?.createDate ?? new Date(0))]
-  let marker: string | undefined
-  do {
-    const page = await store.listUsers(marker === undefined ? { maxItems: 1000 } : { marker, maxItems: 1000 })
-    for (const user of page.items) rows.push(userRow(user, await store.listAccessKeys(user.name)))
-    marker = page.isTruncated ? page.marker : undefined
-  } while (marker !== undefined)
+  for (const user of await allPages((r) => store.listUsers(r))) rows.push(userRow(user, await store.listAccessKeys(user.name)))
   return rows.map((r) => r.map(csvField).join(',')).join('\n')
 }

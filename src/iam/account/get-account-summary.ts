@@ -7,7 +7,8 @@
  */
 import { sizeQuota } from '../../policy/index.js'
 import { defineOperation } from '../../server/operation.js'
-import { DEFAULT_LIMITS, type Page, type Store } from '../../store/index.js'
+import { DEFAULT_LIMITS, type Store } from '../../store/index.js'
+import { allPages } from '../shared/paging.js'
 
 /** IAM quotas the store does not enforce, at AWS's defaults. */
 const ACCOUNT_QUOTAS = {
@@ -21,28 +22,16 @@ const ACCOUNT_QUOTAS = {
   SigningCertificatesPerUserQuota: 2
 }
 
-async function count<T>(list: (marker: string | undefined) => Promise<Page<T>>, each?: (item: T) => void): Promise<number> {
-  let n = 0
-  let marker: string | undefined
-  do {
-    const page = await list(marker)
-    n += page.items.length
-    if (each) page.items.forEach(each)
-    marker = page.isTruncated ? page.marker : undefined
-  } while (marker !== undefined)
-  return n
-}
-
 /** The SummaryMap: counts read from the store, quotas from AWS's defaults. */
 export async function accountSummary(store: Store): Promise<Record<string, number>> {
-  const page = { maxItems: 1000 }
-  const users = await count((marker) => store.listUsers({ ...page, marker }))
-  const groups = await count((marker) => store.listGroups({ ...page, marker }))
-  const roles = await count((marker) => store.listRoles({ ...page, marker }))
-  const instanceProfiles = await count((marker) => store.listInstanceProfiles({ ...page, marker }))
+  const users = (await allPages((r) => store.listUsers(r))).length
+  const groups = (await allPages((r) => store.listGroups(r))).length
+  const roles = (await allPages((r) => store.listRoles(r))).length
+  const instanceProfiles = (await allPages((r) => store.listInstanceProfiles(r))).length
+  const customerPolicies = await allPages((r) => store.listPolicies(r))
+  const policies = customerPolicies.length
   // Every attachment of a managed policy puts its default version in use.
-  let versionsInUse = 0
-  const policies = await count((marker) => store.listPolicies({ ...page, marker }), (p) => (versionsInUse += p.attachmentCount))
+  let versionsInUse = customerPolicies.reduce((n, p) => n + p.attachmentCount, 0)
   for (const u of await store.listAwsPolicyUsage()) versionsInUse += u.attachmentCount
   return {
     Users: users,
