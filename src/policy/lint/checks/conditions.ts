@@ -71,13 +71,15 @@ function checkActionsSupport(ctx: LintContext, view: StatementView, c: LocatedCl
   const { effect } = view.statement
   // Null tests presence on purpose; an Allow ...IfExists deliberately ignores requests without the key.
   if (clause.baseOperator === 'Null' || (clause.ifExists && effect === 'Allow')) return
+  // The catalogue maps a key as written (`ec2:ResourceTag/team`) to its definition (`ec2:ResourceTag/${TagKey}`).
+  const definition = (ctx.catalog.getConditionKey(clause.key)?.key ?? clause.key).toLowerCase()
   const unsupported: string[] = []
   for (const a of valuesOf(view, 'Action')) {
     const colon = a.value.indexOf(':')
     if (a.value === '*' || WILDCARD.test(a.value.slice(0, colon))) continue
     const actions = WILDCARD.test(a.value) ? ctx.catalog.expandAction(a.value).map((x) => ctx.catalog.getAction(x)) : [ctx.catalog.getAction(a.value)]
     const known = actions.filter((x): x is LintActionInfo => x !== undefined)
-    if (known.length > 0 && !known.some((info) => supports(info, clause.key))) unsupported.push(WILDCARD.test(a.value) ? a.value : known[0]!.fullName)
+    if (known.length > 0 && !known.some((info) => supports(info, definition))) unsupported.push(WILDCARD.test(a.value) ? a.value : known[0]!.fullName)
   }
   if (unsupported.length === 0) return
   const list = unsupported.join(', ')
@@ -99,16 +101,8 @@ function checkActionsSupport(ctx: LintContext, view: StatementView, c: LocatedCl
   })
 }
 
-/** Whether the action (or one of its resource types) lists the key; `s3:ExistingObjectTag/<key>` matches any tag. */
-function supports(info: LintActionInfo, key: string): boolean {
-  const lower = key.toLowerCase()
+/** Whether the action (or one of its resource types) lists the key definition. */
+function supports(info: LintActionInfo, definition: string): boolean {
   const lists = [info.conditionKeys, ...info.resourceTypes.map((t) => t.conditionKeys)]
-  return lists.some((keys) => keys.some((k) => keyMatches(k, lower)))
-}
-
-function keyMatches(definition: string, lowerKey: string): boolean {
-  const def = definition.toLowerCase()
-  const variable = def.search(/\$\{|</)
-  if (variable < 0) return def === lowerKey
-  return lowerKey.length > variable && lowerKey.startsWith(def.slice(0, variable))
+  return lists.some((keys) => keys.some((k) => k.toLowerCase() === definition))
 }
