@@ -1,17 +1,24 @@
 /** The `warden` command: one file per verb. */
+import { lint } from './lint.js'
 import { serve } from './serve.js'
+import { simulate } from './simulate.js'
 
 const USAGE = `usage: warden <command> [options]
 
 commands:
   serve     run the IAM and STS endpoint (warden serve --help)
+  lint      check policy files like IAM Access Analyzer, offline (warden lint --help)
+  simulate  evaluate a request against a principal's policies and explain the decision (warden simulate --help)
 
-exit codes: 0 success, 1 runtime failure, 2 usage error`
+exit codes: 0 success, 1 runtime failure (lint: findings at or above --fail-on), 2 usage error`
+
+const VERBS: Record<string, (argv: string[]) => Promise<number>> = { serve, lint, simulate }
 
 /** Runs the command line; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv
-  if (verb === 'serve') return serve(rest)
+  const run = verb === undefined ? undefined : VERBS[verb]
+  if (run !== undefined) return run(rest)
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     process.stdout.write(USAGE + '\n')
     return verb === undefined ? 2 : 0

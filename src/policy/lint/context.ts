@@ -104,6 +104,15 @@ export class LintContext {
   }
 }
 
+/**
+ * True for the kinds of policy that grant permissions. Boundaries, session policies, SCPs
+ * and RCPs only limit what other policies grant, so a broad Allow in them is normal
+ * (AWS's FullAWSAccess SCP is `"Allow" "*" on "*"`).
+ */
+export function grantsPermissions(kind: PolicyKind): boolean {
+  return kind === 'identity' || kind === 'resource'
+}
+
 /** `Sid "X"` or `statement 3` (1-based), for messages that name another statement. */
 export function describeStatement(view: StatementView): string {
   return view.statement.sid ? `statement "${view.statement.sid}"` : `statement ${view.index + 1}`

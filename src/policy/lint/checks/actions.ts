@@ -9,7 +9,7 @@ import { patternCovers } from '../patterns.js'
 
 const WILDCARD = /[*?]/
 
-/** Existence, service-name wildcard and redundancy checks for Action and NotAction. */
+/** Existence and redundancy checks for Action and NotAction. */
 export function checkActions(ctx: LintContext, view: StatementView): void {
   for (const element of ['Action', 'NotAction']) {
     const values = valuesOf(view, element)
@@ -25,10 +25,7 @@ function checkOne(ctx: LintContext, view: StatementView, v: LocatedValue): void 
   if (colon < 0) return // IAM's own validation reports it
   const service = action.slice(0, colon)
   const name = action.slice(colon + 1)
-  if (WILDCARD.test(service)) {
-    ctx.report('WILDCARD_IN_SERVICE_NAME', v, `Avoid using wildcards (*, ?) in the service name (${action}) because it might grant unintended access to other AWS services with similar names.`, { statement: view })
-    return
-  }
+  if (WILDCARD.test(service)) return // IAM rejects wildcards in an action's service prefix
   const { catalog } = ctx
   if (!catalog.serviceExists(service)) {
     const near = catalog.suggestServices(service)[0]

@@ -5,7 +5,7 @@
  * PassRole on named roles without `iam:PassedToService`.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
  */
-import { clausesOf, elementOf, valuesOf, type LintContext, type StatementView } from '../context.js'
+import { clausesOf, elementOf, grantsPermissions, valuesOf, type LintContext, type StatementView } from '../context.js'
 import { patternMatches, resourceFitsFormat } from '../patterns.js'
 
 const PASS_ROLE = 'iam:PassRole'
@@ -16,7 +16,7 @@ const WIDER =
 /** PassRole with wildcards, NotAction / NotResource, or without iam:PassedToService. */
 export function checkPassRole(ctx: LintContext, view: StatementView): void {
   const { statement } = view
-  if (statement.effect !== 'Allow' || ctx.kind === 'trust') return
+  if (statement.effect !== 'Allow' || !grantsPermissions(ctx.kind)) return
   const actions = valuesOf(view, 'Action')
   const exact = actions.some((a) => a.value.toLowerCase() === PASS_ROLE.toLowerCase())
   const starAction = actions.some((a) => a.value.toLowerCase() !== PASS_ROLE.toLowerCase() && patternMatches(a.value, PASS_ROLE, true))

@@ -1,6 +1,6 @@
 /**
  * Resource checks: account and Region fields that cannot be real (placeholders left in a
- * guide's policy), ARNs that fit no resource type of their service, actions none of the
+ * guide's policy), wildcards in the service name, ARNs that fit no resource type of their service, actions none of the
  * statement's resources fit (s3:GetObject on a bucket ARN grants nothing), and resources
  * another value already covers.
  * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
@@ -35,6 +35,9 @@ function checkArnFields(ctx: LintContext, view: StatementView, v: LocatedValue):
   }
   if (region !== '' && !WILDCARD.test(region) && !REGION.test(region)) {
     ctx.report('INVALID_ARN_REGION', v, `The Region ${region} is not valid for this resource. Update the resource ARN to include a supported Region (such as us-east-1) or *.`, { statement: view })
+  }
+  if (service !== '*' && /[*?]/.test(service)) {
+    ctx.report('WILDCARD_IN_SERVICE_NAME', v, `Avoid using wildcards (*, ?) in the service name (${service}) because it might grant unintended access to other AWS services with similar names.`, { statement: view })
   }
   if (WILDCARD.test(service) || !ctx.catalog.serviceExists(service)) return true
   const types = ctx.catalog.listResourceTypes(service)

@@ -4,7 +4,7 @@
  * NotPrincipal.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
-import { elementOf, valuesOf, type LintContext, type StatementView } from '../context.js'
+import { elementOf, grantsPermissions, valuesOf, type LintContext, type StatementView } from '../context.js'
 
 /** True for `*` and for an ARN whose resource part is `*` (`arn:aws:s3:::*`): every resource of the service. */
 export function coversAllResources(resource: string): boolean {
@@ -17,10 +17,9 @@ export function coversAllResources(resource: string): boolean {
 export function checkWildcards(ctx: LintContext, view: StatementView): void {
   const { statement } = view
   if (statement.effect !== 'Allow') return
-  // An Allow * on * SCP is AWS's default FullAWSAccess; SCPs and RCPs only filter.
-  const filters = ctx.kind === 'scp' || ctx.kind === 'rcp'
+  const grants = grantsPermissions(ctx.kind)
   const everything = valuesOf(view, 'Resource').find((r) => coversAllResources(r.value))
-  if (everything !== undefined && !filters) {
+  if (everything !== undefined && grants) {
     for (const a of valuesOf(view, 'Action')) {
       const name = a.value.slice(a.value.indexOf(':') + 1)
       if (a.value === '*') {
@@ -32,7 +31,7 @@ export function checkWildcards(ctx: LintContext, view: StatementView): void {
     }
   }
   const notAction = elementOf(view, 'NotAction')
-  if (notAction !== undefined) {
+  if (notAction !== undefined && grants) {
     const scope = everything !== undefined ? ' on every resource' : ''
     ctx.report('ALLOW_WITH_NOT_ACTION', notAction, `Allow with NotAction allows every action that is not listed, in every AWS service and including actions AWS adds later${scope}. List the allowed actions in Action instead, or use NotAction with Deny.`, { statement: view })
   }
