@@ -1,7 +1,4 @@
 /** The `warden` command: one file per verb. */
-import { lint } from './lint.js'
-import { serve } from './serve.js'
-import { simulate } from './simulate.js'
 
 const USAGE = `usage: warden <command> [options]
 
@@ -12,7 +9,12 @@ commands:
 
 exit codes: 0 success, 1 runtime failure (lint: findings at or above --fail-on), 2 usage error`
 
-const VERBS: Record<string, (argv: string[]) => Promise<number>> = { serve, lint, simulate }
+// Each verb loads only its own code: `warden lint` does not pay for the server or the AWS SDK.
+const VERBS: Record<string, (argv: string[]) => Promise<number>> = {
+  serve: async (argv) => (await import('./serve.js')).serve(argv),
+  lint: async (argv) => (await import('./lint.js')).lint(argv),
+  simulate: async (argv) => (await import('./simulate.js')).simulate(argv)
+}
 
 /** Runs the command line; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
