@@ -89,6 +89,7 @@ const RULE_LIST: readonly LintRule[] = [
   aa('MISSING_VERSION', 'WARNING', 'Missing version', 'general-warning'),
   aa('WILDCARD_WITHOUT_LIKE_OPERATOR', 'WARNING', 'Wildcard without like operator', 'general-warning'),
   warden('RESOURCE_TYPE_MISMATCH', 'WARNING', "Resource fits none of the action's resource types", SAR),
+  warden('SCOPABLE_ACTION_ON_ALL_RESOURCES', 'WARNING', 'Resource-level action granted on all resources', `${IAM}/best-practices.html#grant-least-privilege`),
   warden('UNSUPPORTED_CONDITION_KEY_FOR_ACTION', 'WARNING', 'Condition key the action does not support', SAR),
   warden('FORANYVALUE_WITH_SINGLE_VALUED_KEY', 'WARNING', 'ForAnyValue with single valued key', `${IAM}/reference_policies_condition-single-vs-multi-valued-context-keys.html`),
   warden('PASS_ROLE_WITHOUT_PASSED_TO_SERVICE', 'WARNING', 'Pass role without iam:PassedToService', `${IAM}/id_roles_use_passrole.html`),

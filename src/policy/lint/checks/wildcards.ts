@@ -4,13 +4,38 @@
  * NotPrincipal.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
-import { elementOf, grantsPermissions, valuesOf, type LintContext, type StatementView } from '../context.js'
+import { elementOf, grantsPermissions, valuesOf, type LintContext, type LocatedValue, type StatementView } from '../context.js'
 
 /** True for `*` and for an ARN whose resource part is `*` (`arn:aws:s3:::*`): every resource of the service. */
 export function coversAllResources(resource: string): boolean {
   if (resource === '*') return true
   const parts = resource.split(':')
   return parts.length === 6 && parts[0] === 'arn' && parts[5] === '*' && (parts[4] === '' || parts[4] === '*') && (parts[3] === '' || parts[3] === '*')
+}
+
+/**
+ * Actions that can be limited to named resources (they have resource types) granted on
+ * every resource: least privilege names the buckets, instances or repositories instead.
+ * Whole-service wildcards and iam:PassRole have their own findings.
+ */
+function checkScopableActions(ctx: LintContext, view: StatementView, everything: LocatedValue): void {
+  const scopable = new Map<string, string[]>()
+  for (const a of valuesOf(view, 'Action')) {
+    if (/[*?]/.test(a.value) || a.value.toLowerCase() === 'iam:passrole') continue
+    const info = ctx.catalog.getAction(a.value)
+    const types = info?.resourceTypes.filter((t) => t.arnFormat !== undefined).map((t) => t.name) ?? []
+    if (info !== undefined && types.length > 0) scopable.set(info.fullName, types)
+  }
+  if (scopable.size === 0) return
+  const names = [...scopable.keys()]
+  const types = [...new Set([...scopable.values()].flat())].slice(0, 4).join(', ')
+  const at = elementOf(view, 'Resource')!
+  ctx.report(
+    'SCOPABLE_ACTION_ON_ALL_RESOURCES',
+    at,
+    `${names.join(', ')} can be limited to named resources (${types}) but this statement allows ${names.length === 1 ? 'it' : 'them'} on "${everything.value}". Name the resources the principal uses, or narrow with conditions such as aws:ResourceTag.`,
+    { statement: view }
+  )
 }
 
 /** Wildcard-on-everything, Allow+NotAction and Allow+NotPrincipal checks. */
@@ -29,6 +54,7 @@ export function checkWildcards(ctx: LintContext, view: StatementView): void {
         ctx.report('STAR_IN_ACTION_AND_RESOURCE', a, `${a.value} on "${everything.value}" allows every ${service} action, including ones AWS adds later, on every ${service} resource. List the ${service} actions this principal needs and the resources they act on.`, { statement: view })
       }
     }
+    if (view.statement.conditions.length === 0) checkScopableActions(ctx, view, everything)
   }
   const notAction = elementOf(view, 'NotAction')
   if (notAction !== undefined && grants) {
