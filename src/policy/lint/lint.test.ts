@@ -55,3 +55,11 @@ describe.each(files)('%s', (file) => {
     }
   })
 })
+
+describe('README', () => {
+  it('lists every issue code with its finding type', async () => {
+    const { listRules } = await import('./rules.js')
+    const readme = readFileSync(join(import.meta.dirname, 'README.md'), 'utf8')
+    for (const rule of listRules()) expect(readme).toContain(`| \`${rule.code}\` | ${rule.findingType} |`)
+  })
+})

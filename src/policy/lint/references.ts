@@ -46,6 +46,9 @@ function walk(node: JsonNode, refs: LintReferences): void {
         const service = r.split(':')[2]
         if (r.startsWith('arn:') && service) refs.services.add(service.toLowerCase())
       }
+    } else if (m.value.type === 'string' && /PolicyDocument$/.test(m.key)) {
+      // CloudFormation accepts a policy written as a JSON string.
+      collectReferences(m.value.value, refs)
     } else if (m.key === 'Condition' && m.value.type === 'object') {
       for (const op of m.value.members) {
         if (op.value.type !== 'object') continue
