@@ -3,7 +3,7 @@
  * ../shared/seeds; see the README there) reports what a reviewer of each guide would
  * point out, and nothing else. Then the guides themselves, as Markdown.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runWarden } from './helpers/process.js'
@@ -79,7 +79,8 @@ describe('warden lint on the seed guides’ policies', () => {
   let byFile: Map<string, Finding[]>
   let exitCode: number | null
   beforeAll(async () => {
-    const r = await runWarden(['lint', '--format', 'json', FIXTURES])
+    const files = readdirSync(join(import.meta.dirname, 'fixtures', 'seeds')).filter((f) => f.endsWith('.json'))
+    const r = await runWarden(['lint', '--format', 'json', ...files.map((f) => join(FIXTURES, f))])
     exitCode = r.code
     const out = JSON.parse(r.stdout) as { files: { file: string; findings: Finding[] }[] }
     byFile = new Map(out.files.map((f) => [f.file.slice(FIXTURES.length + 1), f.findings]))
