@@ -24,6 +24,7 @@ beforeAll(() => {
   )
   writeFileSync(file('warning-only.json'), JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] }))
   writeFileSync(file('clean.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }] }))
+  writeFileSync(file('package.json'), JSON.stringify({ name: 'not-a-policy', version: '1.0.0' }))
   writeFileSync(file('trust.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] }))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -96,6 +97,11 @@ describe('warden lint', () => {
     expect(invalid.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 36 })
     expect(results.find((x) => x.ruleId === 'MISSING_VERSION')!.level).toBe('warning')
     expect(results.filter((x) => x.ruleId === 'ANY_PRINCIPAL_WITHOUT_CONDITION')).toHaveLength(1)
+    // Below a directory, JSON that is not a policy or a template is skipped; named explicitly, it is linted.
+    expect(run.artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(['clean.json', 'mixed.json', 'trust.json', 'warning-only.json'])
+    const explicit = await runWarden(['lint', file('package.json')])
+    expect(explicit.code).toBe(1)
+    expect(explicit.stdout).toContain('MISSING_STATEMENT')
   })
 
   it('usage errors exit 2; --help shows examples and exit codes', async () => {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { extname, join, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { prepareLintCatalog } from '../catalog/lint-catalog.js'
-import { FINDING_TYPES, lintDocument, lintMarkdown, type FindingType, type LintKind } from '../policy/lint/index.js'
+import { FINDING_TYPES, isPolicyOrTemplate, lintDocument, lintMarkdown, type FindingType, type LintKind } from '../policy/lint/index.js'
 import { paletteFor } from './color.js'
 import { failsAt, renderJson, renderText, type FileReport } from './lint-report.js'
 import { toSarif } from './lint-sarif.js'
@@ -29,7 +29,8 @@ inputs:
               checked, e.g. {"ManagedPolicyArns": ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]}
   FILE.md     a guide (also .markdown, .txt): its \`\`\`json blocks and the AWS managed
               policies it names are checked
-  DIR         every .json, .md, .markdown and .txt file below it
+  DIR         every policy or template .json file below it (other JSON is skipped), and
+              every .md, .markdown and .txt file
   -           a policy document on standard input
 
 options:
@@ -140,7 +141,12 @@ async function readInputs(inputs: string[], stdin: NodeJS.ReadableStream): Promi
         .filter((p) => !relative(input, p).split(sep).some((part) => part === 'node_modules' || part.startsWith('.')))
         .filter((p) => POLICY_EXTENSIONS.has(extname(p).toLowerCase()) || GUIDE_EXTENSIONS.has(extname(p).toLowerCase()))
         .sort()
-      for (const p of entries) out.push({ file: p, text: await readFile(p, 'utf8'), guide: GUIDE_EXTENSIONS.has(extname(p).toLowerCase()) })
+      for (const p of entries) {
+        const text = await readFile(p, 'utf8')
+        const guide = GUIDE_EXTENSIONS.has(extname(p).toLowerCase())
+        // Below a directory, JSON that is neither a policy nor a template (package.json) is not ours.
+        if (guide || isPolicyOrTemplate(text)) out.push({ file: p, text, guide })
+      }
     } else {
       const text = await readFile(input, 'utf8').catch((e: Error) => {
         throw new Error(`cannot read ${input}: ${e.message}`)

@@ -2,7 +2,7 @@
 export type * from './types.js'
 export { FINDING_TYPES } from './types.js'
 export { lintPolicy, sortFindings } from './lint-policy.js'
-export { lintDocument, shiftRange } from './lint-document.js'
+export { isPolicyOrTemplate, lintDocument, shiftRange } from './lint-document.js'
 export { collectReferences, type LintReferences } from './references.js'
 export { detectKind } from './detect-kind.js'
 export { listRules, ruleFor, type LintRule } from './rules.js'

@@ -33,6 +33,22 @@ const POLICY_DOCUMENT_KIND: Record<string, PolicyKind> = {
 }
 const PRINCIPAL_TYPES = new Set(['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'])
 
+/**
+ * True when the text is something `lintDocument` checks: a policy document (has Statement) or
+ * a CloudFormation-shaped description of principals. Directory scans skip other JSON files
+ * (package.json, tsconfig.json); a file named explicitly is always linted.
+ */
+export function isPolicyOrTemplate(text: string): boolean {
+  const root = parseJson(text).value
+  if (root === undefined || root.type !== 'object') return false
+  if (getMember(root, 'Statement') !== undefined) return true
+  const resources = getMember(root, 'Resources')?.value
+  if (resources?.type === 'object') return true
+  const type = getMember(root, 'Type')?.value
+  if (type?.type === 'string' && type.value.startsWith('AWS::')) return true
+  return PRINCIPAL_PROPERTIES.some((p) => getMember(root, p) !== undefined)
+}
+
 /** Lints a policy document or a CloudFormation-shaped description of principals; never throws on user input. */
 export function lintDocument(text: string, options: LintOptions): LintResult {
   const root = parseJson(text).value
