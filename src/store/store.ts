@@ -188,8 +188,9 @@ export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, P
   /**
    * A counter that increases whenever anything that affects some principal's permissions
    * commits (documents, attachments, memberships, boundaries, principal tags, renames,
-   * deletions, access key status), never for bookkeeping (last-used dates). Caches of
-   * compiled policies compare it.
+   * deletions, access key status), never for bookkeeping (last-used dates) nor for creating
+   * an entity (a new user, role, group or policy grants nothing yet). Caches of compiled
+   * policies compare it; so callers must never cache the absence of an entity under it.
    */
   getRevision(): Promise<number>
   /** Empties all state back to a fresh account with the same id (for `--dev` reset). */

@@ -78,7 +78,6 @@ export function roleOps(ctx: SqliteContext): Sync<RoleStore> {
         id, input.name, input.path ?? '/', isoDate(), input.assumeRolePolicyDocument, input.description,
         input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION, input.permissionsBoundaryArn, tagsJson(tags)
       ), `Role with name ${input.name} already exists.`, 'role')
-      ctx.bump()
       return toRole(ctx, roleRow(ctx, input.name))
     },
     getRole(name: string): RoleRecord | undefined {

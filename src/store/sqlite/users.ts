@@ -71,7 +71,6 @@ export function userOps(ctx: SqliteContext): Sync<UserStore> {
         'INSERT INTO iam_users (id, name, path, create_date, permissions_boundary_arn, tags) VALUES (?, ?, ?, ?, ?, ?)',
         id, input.name, input.path ?? '/', isoDate(), input.permissionsBoundaryArn, tagsJson(tags)
       ), exists(input.name), 'user')
-      ctx.bump()
       return toUser(ctx, userRow(ctx, input.name))
     },
     getUser: get,
