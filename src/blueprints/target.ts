@@ -1,15 +1,16 @@
 /**
  * Where blueprints are applied: IAM and STS clients from the standard AWS credential chain
- * (environment, shared files, `--profile`), with the endpoint from `--endpoint`,
- * AWS_ENDPOINT_URL(_IAM/_STS) or the profile's `services` section, so the same code talks
- * to Warden or to a real AWS account.
+ * (environment, shared files, a profile) and the endpoints the caller resolved (see
+ * src/cli/target-options.ts), so the same code talks to Warden or to a real AWS account.
  */
 import { IAMClient } from '@aws-sdk/client-iam'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 
 export interface TargetOptions {
   profile?: string
-  endpoint?: string
+  /** Explicit endpoints; when absent the SDK's own resolution applies (AWS_ENDPOINT_URL*, AWS_PROFILE's config). */
+  iamEndpoint?: string
+  stsEndpoint?: string
   /** The region for `${region}` in policies (IAM itself is global). */
   region?: string
 }
@@ -39,13 +40,9 @@ async function resolveRegion(options: TargetOptions): Promise<string> {
 /** Creates the clients and asks STS who the caller is (which account the blueprint goes to). */
 export async function connect(options: TargetOptions): Promise<Target> {
   const region = await resolveRegion(options)
-  const config = {
-    region,
-    ...(options.profile ? { profile: options.profile } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {})
-  }
-  const iam = new IAMClient(config)
-  const sts = new STSClient(config)
+  const config = { region, ...(options.profile ? { profile: options.profile } : {}) }
+  const iam = new IAMClient({ ...config, ...(options.iamEndpoint ? { endpoint: options.iamEndpoint } : {}) })
+  const sts = new STSClient({ ...config, ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}) })
   const who = await sts.send(new GetCallerIdentityCommand({}))
   return { iam, sts, accountId: who.Account!, callerArn: who.Arn!, region }
 }
