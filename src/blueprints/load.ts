@@ -43,7 +43,7 @@ const NAME_LIMITS = { role: 64, user: 64, policy: 128, group: 128, 'instance pro
 /** Parses and resolves a blueprint from YAML text; `source` names it in messages. */
 export function loadBlueprint(text: string, source: string, options: LoadOptions): LoadResult {
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true })
   const yamlProblems: BlueprintProblem[] = doc.errors.map((e) => ({
     line: e.linePos?.[0].line ?? 1,
     column: e.linePos?.[0].col ?? 1,
@@ -52,7 +52,7 @@ export function loadBlueprint(text: string, source: string, options: LoadOptions
   }))
   if (yamlProblems.length > 0) return { ok: false, problems: yamlProblems }
   const shapeProblems = validateShape(doc, lines)
-  if (shapeProblems.length > 0) return { ok: false, problems: shapeProblems }
+  if (shapeProblems.length > 0) return { ok: false, problems: shapeProblems.sort((a, b) => a.line - b.line || a.column - b.column) }
   return new Resolver(doc, lines, source, options).resolve()
 }
 

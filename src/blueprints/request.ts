@@ -33,8 +33,9 @@ export function shellQuote(s: string): string {
 
 function documentFileName(step: Step): string {
   const i = step.input
-  if (step.action === 'CreateRole') return `${i.RoleName}-trust.json`
+  if (step.action === 'CreateRole' || step.action === 'UpdateAssumeRolePolicy') return `${i.RoleName}-trust.json`
   if (step.action === 'CreatePolicy') return `${i.PolicyName}.json`
+  if (step.action === 'CreatePolicyVersion') return `${String(i.PolicyArn).split('/').pop()}.json`
   const owner = (i.RoleName ?? i.UserName ?? i.GroupName) as string
   return `${owner}-${i.PolicyName}.json`
 }
