@@ -24,8 +24,8 @@ export interface ApplyResult {
 }
 
 export interface ApplyOptions {
-  /** Called before and after each step (progress output). */
-  onStep?: (event: 'start' | 'done' | 'gone' | 'failed', step: Step, index: number, total: number) => void
+  /** Called before and after each step (progress output); a returned promise is awaited. */
+  onStep?: (event: 'start' | 'done' | 'gone' | 'failed', step: Step, index: number, total: number) => void | Promise<void>
   /** How long to retry a call that fails because IAM has not yet seen an entity this run created (eventual consistency). */
   consistencyRetryMs?: number
   /** Time between polls of a service-linked role deletion. */
@@ -48,7 +48,7 @@ export async function applyPlan(client: IAMClient, plan: Plan, options: ApplyOpt
   let createdSomething = false
   for (let i = 0; i < queue.length; i++) {
     const step = queue[i]!
-    options.onStep?.('start', step, i, queue.length)
+    await options.onStep?.('start', step, i, queue.length)
     let out: Record<string, unknown> | undefined
     const started = Date.now()
     for (let attempt = 0; ; attempt++) {
@@ -62,13 +62,13 @@ export async function applyPlan(client: IAMClient, plan: Plan, options: ApplyOpt
           continue
         }
         result.failed = { step, error: e as Error }
-        options.onStep?.('failed', step, i, queue.length)
+        await options.onStep?.('failed', step, i, queue.length)
         return result
       }
     }
     if (out === undefined) {
       result.alreadyGone.push(step)
-      options.onStep?.('gone', step, i, queue.length)
+      await options.onStep?.('gone', step, i, queue.length)
       continue
     }
     if (step.action.startsWith('Create')) createdSomething = true
@@ -80,12 +80,12 @@ export async function applyPlan(client: IAMClient, plan: Plan, options: ApplyOpt
       const failure = await waitForDeletion(client, String(out.DeletionTaskId), options.pollMs ?? 1000)
       if (failure) {
         result.failed = { step, error: new Error(failure) }
-        options.onStep?.('failed', step, i, queue.length)
+        await options.onStep?.('failed', step, i, queue.length)
         return result
       }
     }
     result.done.push(step)
-    options.onStep?.('done', step, i, queue.length)
+    await options.onStep?.('done', step, i, queue.length)
     if (step.then) queue.splice(i + 1, 0, ...step.then(out))
   }
   return result
