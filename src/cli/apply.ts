@@ -52,6 +52,8 @@ export async function apply(argv: string[]): Promise<number> {
     const { values, positionals } = parseVerbArgs(argv, { ...TARGET_OPTIONS, set: { type: 'string', multiple: true }, yes: { type: 'boolean' }, json: { type: 'boolean' } })
     const source = sourceOf(positionals[0])
     const set = parseSets(values.set)
+    // Parameter and file problems are reported before any call (the account id is a stand-in).
+    resolveBlueprint(source, set, '000000000000', values.region ?? 'us-east-1')
     const target = await connect(targetOptions(values))
     try {
       const bp = resolveBlueprint(source, set, target.accountId, target.region)

@@ -1,13 +1,17 @@
 /** The `warden` command: one file per verb. */
-import { apply, destroy } from './apply.js'
-import { blueprint } from './blueprint.js'
 import { EXIT_CODES_HELP } from './common.js'
-import { configure } from './configure.js'
-import { plan } from './plan.js'
-import { request } from './request.js'
-import { serve } from './serve.js'
 
-const VERBS: Record<string, (argv: string[]) => Promise<number>> = { serve, configure, blueprint, plan, apply, destroy, request }
+type Verb = (argv: string[]) => Promise<number>
+// Loaded on use: `warden serve` need not load the AWS SDK, `--help` need not load anything.
+const VERBS: Record<string, () => Promise<Verb>> = {
+  serve: async () => (await import('./serve.js')).serve,
+  configure: async () => (await import('./configure.js')).configure,
+  blueprint: async () => (await import('./blueprint.js')).blueprint,
+  plan: async () => (await import('./plan.js')).plan,
+  apply: async () => (await import('./apply.js')).apply,
+  destroy: async () => (await import('./apply.js')).destroy,
+  request: async () => (await import('./request.js')).request
+}
 
 const USAGE = `usage: warden <command> [options]
 
@@ -29,8 +33,8 @@ export async function main(argv: string[]): Promise<number> {
   // The SDK warns on every run that its 2027 releases will need Node 22; a CLI user cannot act on it.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const [verb, ...rest] = argv
-  const run = verb === undefined ? undefined : VERBS[verb]
-  if (run) return run(rest)
+  const load = verb !== undefined && Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined
+  if (load) return (await load())(rest)
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     process.stdout.write(USAGE + '\n')
     return verb === undefined ? 2 : 0

@@ -35,6 +35,8 @@ export async function plan(argv: string[]): Promise<number> {
     })
     const source = sourceOf(positionals[0])
     const set = parseSets(values.set)
+    // Parameter and file problems are reported before any call (the account id is a stand-in).
+    resolveBlueprint(source, set, '000000000000', values.region ?? 'us-east-1')
     const target = await connect(targetOptions(values))
     try {
       const bp = resolveBlueprint(source, set, target.accountId, target.region)

@@ -43,6 +43,7 @@ export async function request(argv: string[]): Promise<number> {
     const source = sourceOf(positionals[0])
     const set = parseSets(values.set)
     if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError(`--account takes a 12-digit account id, got \`${values.account}\``)
+    resolveBlueprint(source, set, values.account ?? '000000000000', values.region ?? 'us-east-1')
     let accountId = values.account
     let region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1'
     let requester: string | undefined

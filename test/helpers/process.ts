@@ -33,3 +33,28 @@ export function startServerProcess(args: string[], env: Record<string, string> =
     })
   })
 }
+
+export interface ProcessResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs a command to completion (e.g. `bin/warden plan ...`, `aws ...`) and collects its output. */
+export function runProcess(command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Promise<ProcessResult> {
+  const child = spawn(command, args, { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d) => (stdout += d))
+  child.stderr!.on('data', (d) => (stderr += d))
+  child.stdin!.end(options.input ?? '')
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** Runs `bin/warden ...args` from the repository root. */
+export function runWarden(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<ProcessResult> {
+  return runProcess(process.execPath, [new URL('../../bin/warden', import.meta.url).pathname, ...args], { env, input })
+}
