@@ -42,7 +42,7 @@ it('bin/warden: help and usage errors through the real command', async () => {
 })
 
 describe('apply, plan and destroy against warden serve', () => {
-  it('apply creates, a second apply and plan say there is nothing to do, destroy removes it all', async () => {
+  it('apply creates, the profiles configure writes work with the aws CLI and boto3 (assuming the role), plan through the profile is empty, destroy removes it all', async () => {
     const applied = await warden(['apply', 'ec2-training', '--endpoint', server.endpoint, '--set', 'bucket=cli-ckpt', '--json'])
     expect(applied.code, applied.stderr).toBe(0)
     const out = JSON.parse(applied.stdout) as { applied: boolean; result: { calls: number; accessKeys: { userName: string; accessKeyId: string; secretAccessKey: string }[] } }
@@ -52,9 +52,6 @@ describe('apply, plan and destroy against warden serve', () => {
     // Colour only on a terminal: none here.
     expect(applied.stderr).not.toContain('\u001b[')
 
-    const again = await warden(['apply', 'ec2-training', '--endpoint', server.endpoint, '--set', 'bucket=cli-ckpt'])
-    expect(again.code).toBe(0)
-    expect(again.stdout).toContain('No changes: account 444455556666 matches blueprint ec2-training.')
 
     // configure: a profile for the new user and one that assumes the training role.
     const key = out.result.accessKeys[0]!
@@ -64,10 +61,9 @@ describe('apply, plan and destroy against warden serve', () => {
     })
     expect(configured.code, configured.stderr).toBe(0)
     expect(statSync(join(home, '.aws', 'credentials')).mode & 0o777).toBe(0o600)
-    const who = await runProcess('aws', ['--profile', 'trainer-EC2-Training-Role', 'sts', 'get-caller-identity', '--output', 'json'], { env: asProfile() })
-    expect(who.code, who.stderr).toBe(0)
-    expect(JSON.parse(who.stdout).Arn).toMatch(/^arn:aws:sts::444455556666:assumed-role\/EC2-Training-Role\//)
-    const py = await runProcess('python3', ['-c', [
+    const [who, py] = await Promise.all([
+      runProcess('aws', ['--profile', 'trainer-EC2-Training-Role', 'sts', 'get-caller-identity', '--output', 'json'], { env: asProfile() }),
+      runProcess('python3', ['-c', [
       'import boto3, botocore.exceptions',
       "s = boto3.Session(profile_name='trainer-EC2-Training-Role')",
       "print(s.client('sts').get_caller_identity()['Arn'])",
@@ -76,6 +72,9 @@ describe('apply, plan and destroy against warden serve', () => {
       'except botocore.exceptions.ClientError as e:',
       "    print(e.response['Error']['Code'])"
     ].join('\n')], { env: asProfile() })
+    ])
+    expect(who.code, who.stderr).toBe(0)
+    expect(JSON.parse(who.stdout).Arn).toMatch(/^arn:aws:sts::444455556666:assumed-role\/EC2-Training-Role\//)
     expect(py.code, py.stderr).toBe(0)
     expect(py.stdout.trim().split('\n')).toEqual([expect.stringMatching(/assumed-role\/EC2-Training-Role\//), 'AccessDenied'])
 
@@ -88,8 +87,6 @@ describe('apply, plan and destroy against warden serve', () => {
     const destroyed = await warden(['destroy', 'ec2-training', '--endpoint', server.endpoint, '--yes'])
     expect(destroyed.code, destroyed.stderr).toBe(0)
     expect(destroyed.stdout).toContain('Destroyed: 8 IAM calls')
-    const twice = await warden(['destroy', 'ec2-training', '--endpoint', server.endpoint])
-    expect(twice.stdout).toContain('Nothing to destroy')
   }, 90_000)
 })
 
