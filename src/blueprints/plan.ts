@@ -310,7 +310,8 @@ class Planner {
         action: 'CreateServiceLinkedRole',
         input: { AWSServiceName: s.service, ...(s.description ? { Description: s.description } : {}) },
         summary: `create the service-linked role for ${s.service}`,
-        // The service names the role; the ownership tag can only follow the create.
+        // The service names the role, so the ownership tag follows the create (TagRole accepts
+        // service-linked roles: https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagRole.html).
         then: (out) => {
           const roleName = (out.Role as { RoleName?: string } | undefined)?.RoleName
           return roleName ? [{ action: 'TagRole', input: { RoleName: roleName, Tags: tags }, summary: `tag service-linked role ${roleName}` }] : []

@@ -70,10 +70,8 @@ export function renderRequest(bp: Blueprint, plan: Plan, requester?: string): Re
   md.push(`Account \`${bp.accountId}\`, region \`${bp.region}\`.${bp.guide ? ` Follows guide ${bp.guide}.` : ''}`, '')
   md.push(bp.description, '')
   md.push(
-    'Everything below is least privilege: scoped to the named bucket, repository, log group and roles, with',
-    '`iam:PassRole` limited by `iam:PassedToService`. Each entity carries the tag `warden:blueprint=' + bp.name + '`',
-    `(groups live under the path \`/warden/${bp.name}/\`), so \`warden plan ${bp.name}\` can check the result and`,
-    `\`warden destroy ${bp.name}\` can remove exactly this later.`,
+    `Each entity carries the tag \`warden:blueprint=${bp.name}\` (groups live under the path \`/warden/${bp.name}/\`),`,
+    `so \`warden plan ${bp.name}\` can check the result and \`warden destroy ${bp.name}\` can remove exactly this later.`,
     ''
   )
   if (bp.parameters.length > 0) {

@@ -26,9 +26,9 @@ afterAll(async () => {
 })
 
 /** Runs `warden ...args` in-process with root credentials; returns exit code and output. */
-async function warden(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function warden(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const saved = { ...process.env }
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: w.root.accessKeyId, AWS_SECRET_ACCESS_KEY: w.root.secretAccessKey, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') })
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: w.root.accessKeyId, AWS_SECRET_ACCESS_KEY: w.root.secretAccessKey, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), ...env })
   delete process.env.AWS_PROFILE
   delete process.env.AWS_ENDPOINT_URL
   let stdout = ''
@@ -102,6 +102,37 @@ describe('help and usage', () => {
   })
 })
 
+describe('configure', () => {
+  it('adds the profile next to the others, keeps comments, backs up what it changes, and changes nothing the second time', async () => {
+    const config = join(dir, 'config')
+    const credentials = join(dir, 'credentials')
+    const before = '# team settings\n[default]\nregion = eu-west-1\n\n[profile work]\n# do not touch\nregion = us-west-2\n'
+    writeFileSync(config, before)
+    writeFileSync(credentials, '[work]\naws_access_key_id = AKIAWORK\naws_secret_access_key = work\n')
+    const args = ['configure', '--endpoint', w.endpoint, '--access-key-id', w.root.accessKeyId, '--role', 'trainer', '--json']
+    const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_SECRET_ACCESS_KEY: w.root.secretAccessKey }
+    const first = await warden(args, env)
+    expect(first.code, first.stderr).toBe(0)
+    expect(JSON.parse(first.stdout).identity.arn).toBe(`arn:aws:iam::${w.accountId}:root`)
+    const written = readFileSync(config, 'utf8')
+    expect(written.startsWith(before)).toBe(true)
+    expect(written.slice(before.length)).toBe(
+      `\n[profile warden]\nregion = us-east-1\nservices = warden\n\n[services warden]\niam =\n  endpoint_url = ${w.endpoint}\nsts =\n  endpoint_url = ${w.endpoint}\n\n` +
+        `[profile warden-trainer]\nrole_arn = arn:aws:iam::${w.accountId}:role/trainer\nsource_profile = warden\nregion = us-east-1\nservices = warden\n`
+    )
+    expect(readFileSync(`${config}.bak`, 'utf8')).toBe(before)
+    expect(readFileSync(credentials, 'utf8')).toBe(`[work]\naws_access_key_id = AKIAWORK\naws_secret_access_key = work\n\n[warden]\naws_access_key_id = ${w.root.accessKeyId}\naws_secret_access_key = ${w.root.secretAccessKey}\n`)
+    const second = await warden(args, env)
+    expect(JSON.parse(second.stdout).config.changed).toBe(false)
+    expect(readFileSync(`${config}.bak`, 'utf8')).toBe(before)
+    // Wrong keys: nothing is written.
+    const bad = await warden(['configure', '--profile', 'bad', '--endpoint', w.endpoint, '--access-key-id', 'AKIANOSUCHKEY0000000'], { ...env, AWS_SECRET_ACCESS_KEY: 'nope' })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('the credentials do not work')
+    expect(readFileSync(config, 'utf8')).toBe(written)
+  })
+})
+
 describe('plan, apply, destroy', () => {
   it('apply, then plan and apply report no changes; a change shows as a line diff (exit 5 with --detailed-exitcode); destroy empties', async () => {
     const at = ['--endpoint', w.endpoint]
@@ -115,6 +146,9 @@ describe('plan, apply, destroy', () => {
       const r = await warden([verb, 'ml-team-rbac', ...at, '--detailed-exitcode'].filter((a) => verb === 'plan' || a !== '--detailed-exitcode'))
       expect([r.code, r.stdout.trim()]).toEqual([0, `No changes: account ${w.accountId} matches blueprint ml-team-rbac.`])
     }
+    // The endpoint from the environment, as the SDKs and the aws CLI take it.
+    const viaEnv = await warden(['plan', 'ml-team-rbac', '--detailed-exitcode'], { AWS_ENDPOINT_URL: w.endpoint })
+    expect([viaEnv.code, viaEnv.stdout.trim()]).toEqual([0, `No changes: account ${w.accountId} matches blueprint ml-team-rbac.`])
     const changed = await warden(['plan', 'ml-team-rbac', ...at, '--set', 'data_bucket=new-data', '--detailed-exitcode', '--json'])
     expect(changed.code).toBe(5)
     const plan = JSON.parse(changed.stdout) as { counts: Record<string, number>; steps: { action: string }[] }
