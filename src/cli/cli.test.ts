@@ -27,10 +27,16 @@ afterAll(async () => {
 
 /** Runs `warden ...args` in-process with root credentials; returns exit code and output. */
 async function warden(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const saved = { ...process.env }
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: w.root.accessKeyId, AWS_SECRET_ACCESS_KEY: w.root.secretAccessKey, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), ...env })
-  delete process.env.AWS_PROFILE
-  delete process.env.AWS_ENDPOINT_URL
+  // Changed in place and put back: the SDK may hold on to the process.env object itself.
+  const set: Record<string, string | undefined> = { AWS_ACCESS_KEY_ID: w.root.accessKeyId, AWS_SECRET_ACCESS_KEY: w.root.secretAccessKey, AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), AWS_PROFILE: undefined, AWS_ENDPOINT_URL: undefined, ...env }
+  const saved = Object.fromEntries(Object.keys(set).map((k) => [k, process.env[k]]))
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  }
+  apply(set)
   let stdout = ''
   let stderr = ''
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true))
@@ -41,7 +47,7 @@ async function warden(args: string[], env: Record<string, string> = {}): Promise
   } finally {
     o.mockRestore()
     e.mockRestore()
-    process.env = saved
+    apply(saved)
   }
 }
 
@@ -148,7 +154,7 @@ describe('plan, apply, destroy', () => {
     }
     // The endpoint from the environment, as the SDKs and the aws CLI take it.
     const viaEnv = await warden(['plan', 'ml-team-rbac', '--detailed-exitcode'], { AWS_ENDPOINT_URL: w.endpoint })
-    expect([viaEnv.code, viaEnv.stdout.trim()]).toEqual([0, `No changes: account ${w.accountId} matches blueprint ml-team-rbac.`])
+    expect([viaEnv.code, viaEnv.stdout.trim(), viaEnv.stderr]).toEqual([0, `No changes: account ${w.accountId} matches blueprint ml-team-rbac.`, ""])
     const changed = await warden(['plan', 'ml-team-rbac', ...at, '--set', 'data_bucket=new-data', '--detailed-exitcode', '--json'])
     expect(changed.code).toBe(5)
     const plan = JSON.parse(changed.stdout) as { counts: Record<string, number>; steps: { action: string }[] }
