@@ -215,7 +215,8 @@ class Planner {
       }
       const wantGroups = new Set(u.groups.map(lower))
       for (const g of have.groups) {
-        if (wantGroups.has(lower(g))) continue
+        // Memberships in groups that are not the blueprint's are someone else's to manage.
+        if (wantGroups.has(lower(g)) || !this.live.groups.get(lower(g))?.owned) continue
         details.push({ sign: '-', text: `member of group ${g}` })
         this.step({ action: 'RemoveUserFromGroup', input: { GroupName: g, UserName: u.name }, summary: `remove user ${u.name} from group ${g}`, ignoreMissing: true })
       }

@@ -227,4 +227,15 @@ describe('plan', () => {
     await applyBlueprint(client, bp)
     expect((await planApply(client, bp)).steps).toEqual([])
   })
+
+  it('leaves alone what others added: a membership in their group survives apply; destroy takes it out only to delete the user', async () => {
+    const bp = builtin(w, 'ec2-training')
+    await applyBlueprint(client, bp)
+    await client.send(new iam.CreateGroupCommand({ GroupName: 'auditors' }))
+    await client.send(new iam.AddUserToGroupCommand({ GroupName: 'auditors', UserName: 'EC2-Training-User' }))
+    expect((await planApply(client, bp)).steps).toEqual([])
+    await destroyBlueprint(client, 'ec2-training', w.accountId)
+    const left = await inventory(client)
+    expect([left.groups, left.users, left.roles]).toEqual([['/auditors'], [], []])
+  })
 })
