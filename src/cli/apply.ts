@@ -54,10 +54,11 @@ export async function apply(argv: string[]): Promise<number> {
     const set = parseSets(values.set)
     // Parameter and file problems are reported before any call (the account id is a stand-in).
     resolveBlueprint(source, set, '000000000000', values.region ?? 'us-east-1')
-    const target = await connect(targetOptions(values))
+    const where = targetOptions(values)
+    const target = await connect(where)
     try {
       const bp = resolveBlueprint(source, set, target.accountId, target.region)
-      return await execute('apply', target, await planApply(target.iam, bp), values)
+      return await execute('apply', target, await planApply(target.iam, bp), { ...values, endpoint: where.iamEndpoint ?? process.env.AWS_ENDPOINT_URL })
     } finally {
       disconnect(target)
     }
@@ -77,7 +78,7 @@ export async function destroy(argv: string[]): Promise<number> {
   })
 }
 
-async function execute(verb: 'apply' | 'destroy', target: Target, plan: Plan, options: { yes?: boolean; json?: boolean }): Promise<number> {
+async function execute(verb: 'apply' | 'destroy', target: Target, plan: Plan, options: { yes?: boolean; json?: boolean; endpoint?: string }): Promise<number> {
   const paint = paintFor(process.stdout)
   if (!options.json) for (const line of planText(plan, paint, { brief: true, verb: verb === 'destroy' ? 'destroy' : 'plan' })) out(line)
   if (plan.changes.some((c) => c.kind === 'conflict')) {
@@ -115,7 +116,8 @@ async function execute(verb: 'apply' | 'destroy', target: Target, plan: Plan, op
       out(paint.bold(`Access key of user ${k.userName} (the secret is shown this once; store it now):`))
       out(`  aws_access_key_id = ${k.accessKeyId}`)
       out(`  aws_secret_access_key = ${k.secretAccessKey}`)
-      out(paint.dim(`  to use it: AWS_SECRET_ACCESS_KEY=... warden configure --profile ${k.userName} --access-key-id ${k.accessKeyId}`))
+      const endpoint = options.endpoint ? ` --endpoint ${options.endpoint}` : ''
+      out(paint.dim(`  to use it: AWS_SECRET_ACCESS_KEY=... warden configure --profile ${k.userName} --access-key-id ${k.accessKeyId}${endpoint}`))
     }
   }
   return EXIT.ok
