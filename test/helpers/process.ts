@@ -44,13 +44,9 @@ export interface CommandResult {
   stderr: string
 }
 
-/** Runs `bin/warden ...args` to completion (optionally feeding stdin) and returns its exit code and output. */
-export function runWarden(args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<CommandResult> {
-  const child = spawn(process.execPath, [join(REPO, 'bin/warden'), ...args], {
-    cwd: options.cwd ?? REPO,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
-    stdio: ['pipe', 'pipe', 'pipe']
-  })
+/** Runs a command to completion (e.g. `aws ...`), optionally feeding stdin, and collects its output. */
+export function runProcess(command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Promise<CommandResult> {
+  const child = spawn(command, args, { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (d) => (stdout += d))
@@ -59,5 +55,14 @@ export function runWarden(args: string[], options: { env?: Record<string, string
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** Runs `bin/warden ...args` (from the repository root unless `cwd` says otherwise), colour off. */
+export function runWarden(args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): Promise<CommandResult> {
+  return runProcess(process.execPath, [join(REPO, 'bin/warden'), ...args], {
+    cwd: options.cwd ?? REPO,
+    env: { NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    input: options.input
   })
 }
