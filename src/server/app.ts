@@ -164,6 +164,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       region: verified.region,
       sourceIp: facts.sourceIp,
       secureTransport: false,
+      policySets,
       authorize: async (a, r, c, resourcePolicies) => {
         await authorizeCall(caller, a, r, c, facts, policySets, resourcePolicies)
       }
