@@ -22,20 +22,27 @@ function render(m: MatchedStatement, sources: ReadonlyMap<string, PolicySource>)
     const source = sources.get(m.policyId)
     out = { SourcePolicyId: source?.id ?? m.policyId, SourcePolicyType: source?.type ?? 'none' }
     const positions = source ? statementPositions(source.policy, m.statementIndex) : undefined
-    if (positions) Object.assign(out, positions)
-    rendered.set(m, out)
+    if (positions) {
+      out.StartPosition = Object.freeze({ ...positions.StartPosition })
+      out.EndPosition = Object.freeze({ ...positions.EndPosition })
+    }
+    // Frozen: it recurs in every response, and the encoder writes a frozen structure's XML once.
+    rendered.set(m, Object.freeze(out))
   }
   return out
 }
 
+const NONE: ApiStatement[] = Object.freeze([]) as unknown as ApiStatement[]
+
 /** The statements to report for one evaluation, deny-only for an explicit deny, without repeats. */
 export function reportedStatements(result: EvaluationResult, sources: ReadonlyMap<string, PolicySource>): ApiStatement[] {
   const wanted = result.decision === 'ExplicitDeny' ? 'Deny' : 'Allow'
-  const out: ApiStatement[] = []
+  let out: ApiStatement[] | undefined
   for (const m of result.matched) {
     if (m.effect !== wanted) continue
     const s = render(m, sources)
-    if (!out.includes(s)) out.push(s)
+    if (out === undefined) out = [s]
+    else if (!out.includes(s)) out.push(s)
   }
-  return out
+  return out ?? NONE
 }

@@ -6,9 +6,9 @@
  * statements and missing keys) and ResourceSpecificResults, present when ResourceArns was
  * given, holds each resource's own result.
  */
-import type { Decision, DecisionDetails, EvaluationResult, RequestPrincipal, ContextValue } from '../../eval/index.js'
+import type { ContextValue, Decision, DecisionDetails, EvaluateOptions, RequestPrincipal } from '../../eval/index.js'
 import { reportedStatements } from './matched-statements.js'
-import { aggregateResourceName } from './resource-name.js'
+import { aggregateResourceNames } from './resource-name.js'
 import type { ApiDecision, ApiEvaluationResult, ApiResourceSpecificResult, ApiStatement } from './shapes.js'
 import type { SimulationSet } from './simulation-set.js'
 
@@ -30,110 +30,84 @@ const RANK: Record<ApiDecision, number> = { allowed: 0, implicitDeny: 1, explici
 const IDENTITY_SIDE = 'IAM Policy'
 const RESOURCE_SIDE = 'Resource Policy'
 
+/** The account field of an ARN when it holds an account id, else `defaultOwner` (S3 ARNs, `*`). */
 function ownerOf(resource: string, defaultOwner: string): string {
-  const account = resource.split(':')[4]
-  return account !== undefined && /^\d{12}$/.test(account) ? account : defaultOwner
+  let at = -1
+  for (let i = 0; i < 4; i++) {
+    at = resource.indexOf(':', at + 1)
+    if (at < 0) return defaultOwner
+  }
+  const account = resource.slice(at + 1, at + 13)
+  return resource.charCodeAt(at + 13) === 58 /* : */ && /^\d{12}$/.test(account) ? account : defaultOwner
 }
 
-interface Evaluated {
-  resource: string
-  result: EvaluationResult
-  decision: ApiDecision
-  statements: ApiStatement[]
-  crossAccount: boolean
-}
+const EMPTY_DETAILS: Record<string, ApiDecision> = Object.freeze({}) as Record<string, ApiDecision>
 
-function decisionDetails(e: Evaluated): Record<string, ApiDecision> | undefined {
-  if (e.resource === '*') return undefined
-  if (!e.crossAccount) return {}
-  const d: DecisionDetails = e.result.details
+/** EvalDecisionDetails of one resource: none for `*`, empty in the account, each side's decision across accounts. */
+function decisionDetails(resource: string, crossAccount: boolean, d: DecisionDetails): Record<string, ApiDecision> | undefined {
+  if (resource === '*') return undefined
+  if (!crossAccount) return EMPTY_DETAILS
   return { [IDENTITY_SIDE]: API_DECISION[d.identity], [RESOURCE_SIDE]: API_DECISION[d.resource ?? 'ImplicitDeny'] }
 }
 
-function boundaryDetail(set: SimulationSet, result: EvaluationResult): { AllowedByPermissionsBoundary: boolean } | undefined {
-  return set.hasBoundary ? { AllowedByPermissionsBoundary: result.details.boundary === 'Allow' } : undefined
+/** Appends the items of `list` not yet in `out` (lists here hold a handful of items). */
+function addNew<T>(out: T[], list: readonly T[]): void {
+  for (const t of list) if (!out.includes(t)) out.push(t)
 }
 
-function resourceResult(set: SimulationSet, e: Evaluated): ApiResourceSpecificResult {
-  const out: ApiResourceSpecificResult = {
-    EvalResourceName: e.resource,
-    EvalResourceDecision: e.decision,
-    MatchedStatements: e.statements,
-    MissingContextValues: e.result.missingContextKeys
-  }
-  const details = decisionDetails(e)
-  if (details !== undefined) out.EvalDecisionDetails = details
-  const boundary = boundaryDetail(set, e.result)
-  if (boundary) out.PermissionsBoundaryDecisionDetail = boundary
-  return out
-}
-
-function union<T>(lists: Iterable<readonly T[]>, key: (t: T) => unknown): T[] {
-  const seen = new Set<unknown>()
-  const out: T[] = []
-  for (const list of lists) {
-    for (const t of list) {
-      const k = key(t)
-      if (!seen.has(k)) {
-        seen.add(k)
-        out.push(t)
-      }
-    }
-  }
-  return out
-}
-
-/** Aggregate EvalDecisionDetails: absent for `*`, the most restrictive value per key otherwise. */
-function aggregateDetails(all: readonly Evaluated[]): Record<string, ApiDecision> | undefined {
-  let out: Record<string, ApiDecision> | undefined
-  for (const e of all) {
-    const d = decisionDetails(e)
-    if (d === undefined) continue
-    out ??= {}
-    for (const [k, v] of Object.entries(d)) if (out[k] === undefined || RANK[v] > RANK[out[k]]) out[k] = v
-  }
-  return out
-}
-
-async function actionResult(r: SimulationRequest, action: string): Promise<ApiEvaluationResult> {
+function actionResult(r: SimulationRequest, action: string, owners: readonly string[], resourceName: string, options: EvaluateOptions): ApiEvaluationResult {
   const resources = r.resources ?? ['*']
-  const all: Evaluated[] = []
-  for (const resource of resources) {
-    const resourceAccount = ownerOf(resource, r.defaultOwner)
-    const result = r.set.compiled.evaluate(
-      { principal: r.principal, action, resource, resourceAccount, context: r.context },
-      { now: r.now, explain: true, deriveContext: false }
-    )
-    all.push({
-      resource,
-      result,
-      decision: API_DECISION[result.decision],
-      statements: reportedStatements(result, r.set.sources),
-      crossAccount: resourceAccount !== r.principal.accountId
-    })
+  const perResource: ApiResourceSpecificResult[] = []
+  let decision: ApiDecision = 'allowed'
+  let withinBoundary = true
+  let details: Record<string, ApiDecision> | undefined
+  const missing: string[] = []
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i] as string
+    const resourceAccount = owners[i] as string
+    const result = r.set.compiled.evaluate({ principal: r.principal, action, resource, resourceAccount, context: r.context }, options)
+    const one: ApiResourceSpecificResult = {
+      EvalResourceName: resource,
+      EvalResourceDecision: API_DECISION[result.decision],
+      MatchedStatements: reportedStatements(result, r.set.sources),
+      MissingContextValues: result.missingContextKeys
+    }
+    if (RANK[one.EvalResourceDecision] > RANK[decision]) decision = one.EvalResourceDecision
+    const d = decisionDetails(resource, resourceAccount !== r.principal.accountId, result.details)
+    if (d !== undefined) {
+      one.EvalDecisionDetails = d
+      details ??= {}
+      for (const k in d) if (details[k] === undefined || RANK[d[k] as ApiDecision] > RANK[details[k]]) details[k] = d[k] as ApiDecision
+    }
+    if (r.set.hasBoundary) {
+      const allowed = result.details.boundary === 'Allow'
+      one.PermissionsBoundaryDecisionDetail = { AllowedByPermissionsBoundary: allowed }
+      withinBoundary &&= allowed
+    }
+    for (const k of result.missingContextKeys) if (!missing.some((m) => m.toLowerCase() === k.toLowerCase())) missing.push(k)
+    perResource.push(one)
   }
-  let worst: Evaluated = all[0] as Evaluated
-  for (const e of all) if (RANK[e.decision] > RANK[worst.decision]) worst = e
-  const decision = worst.decision
-  // An explicit deny is reported by its Deny statements, which only the denied resources carry.
-  const reporting = decision === 'explicitDeny' ? all.filter((e) => e.decision === 'explicitDeny') : all
+  // On top, an explicit deny is reported by its Deny statements, which only the denied resources carry.
+  const statements: ApiStatement[] = []
+  for (const one of perResource) if (decision !== 'explicitDeny' || one.EvalResourceDecision === 'explicitDeny') addNew(statements, one.MatchedStatements)
   const out: ApiEvaluationResult = {
     EvalActionName: action,
-    EvalResourceName: resources.length === 1 ? (resources[0] as string) : await aggregateResourceName(action, resources),
+    EvalResourceName: resourceName,
     EvalDecision: decision,
-    MatchedStatements: union(reporting.map((e) => e.statements), (s) => s),
-    MissingContextValues: union(all.map((e) => e.result.missingContextKeys), (k) => k.toLowerCase())
+    MatchedStatements: statements,
+    MissingContextValues: missing
   }
-  if (r.set.hasBoundary) out.PermissionsBoundaryDecisionDetail = { AllowedByPermissionsBoundary: all.every((e) => e.result.details.boundary === 'Allow') }
-  const details = aggregateDetails(all)
+  if (r.set.hasBoundary) out.PermissionsBoundaryDecisionDetail = { AllowedByPermissionsBoundary: withinBoundary }
   if (details !== undefined) out.EvalDecisionDetails = details
-  if (r.resources !== undefined) out.ResourceSpecificResults = all.map((e) => resourceResult(r.set, e))
+  if (r.resources !== undefined) out.ResourceSpecificResults = perResource
   return out
 }
 
 /** The EvaluationResults for `actions` (one page of ActionNames), in the order given. */
 export async function runSimulation(r: SimulationRequest, actions: readonly string[]): Promise<ApiEvaluationResult[]> {
-  const out: ApiEvaluationResult[] = []
-  for (const action of actions) out.push(await actionResult(r, action))
-  return out
+  const resources = r.resources ?? ['*']
+  const owners = resources.map((resource) => ownerOf(resource, r.defaultOwner))
+  const names = resources.length === 1 ? undefined : await aggregateResourceNames(actions, resources)
+  const options: EvaluateOptions = { now: r.now, explain: true, deriveContext: false }
+  return actions.map((action, i) => actionResult(r, action, owners, names?.[i] ?? (resources[0] as string), options))
 }
