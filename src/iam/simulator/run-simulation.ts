@@ -57,34 +57,39 @@ function addNew<T>(out: T[], list: readonly T[]): void {
 
 function actionResult(r: SimulationRequest, action: string, owners: readonly string[], resourceName: string, options: EvaluateOptions): ApiEvaluationResult {
   const resources = r.resources ?? ['*']
+  const { compiled, sources, hasBoundary } = r.set
+  const { principal, context } = r
   const perResource: ApiResourceSpecificResult[] = []
   let decision: ApiDecision = 'allowed'
   let withinBoundary = true
   let details: Record<string, ApiDecision> | undefined
-  const missing: string[] = []
+  let missing: string[] | undefined
   for (let i = 0; i < resources.length; i++) {
     const resource = resources[i] as string
     const resourceAccount = owners[i] as string
-    const result = r.set.compiled.evaluate({ principal: r.principal, action, resource, resourceAccount, context: r.context }, options)
+    const result = compiled.evaluate({ principal, action, resource, resourceAccount, context }, options)
     const one: ApiResourceSpecificResult = {
       EvalResourceName: resource,
       EvalResourceDecision: API_DECISION[result.decision],
-      MatchedStatements: reportedStatements(result, r.set.sources),
+      MatchedStatements: reportedStatements(result, sources),
       MissingContextValues: result.missingContextKeys
     }
     if (RANK[one.EvalResourceDecision] > RANK[decision]) decision = one.EvalResourceDecision
-    const d = decisionDetails(resource, resourceAccount !== r.principal.accountId, result.details)
+    const d = decisionDetails(resource, resourceAccount !== principal.accountId, result.details)
     if (d !== undefined) {
       one.EvalDecisionDetails = d
       details ??= {}
-      for (const k in d) if (details[k] === undefined || RANK[d[k] as ApiDecision] > RANK[details[k]]) details[k] = d[k] as ApiDecision
+      if (d !== EMPTY_DETAILS) for (const k in d) if (details[k] === undefined || RANK[d[k] as ApiDecision] > RANK[details[k]]) details[k] = d[k] as ApiDecision
     }
-    if (r.set.hasBoundary) {
+    if (hasBoundary) {
       const allowed = result.details.boundary === 'Allow'
       one.PermissionsBoundaryDecisionDetail = { AllowedByPermissionsBoundary: allowed }
       withinBoundary &&= allowed
     }
-    for (const k of result.missingContextKeys) if (!missing.some((m) => m.toLowerCase() === k.toLowerCase())) missing.push(k)
+    if (result.missingContextKeys.length > 0) {
+      missing ??= []
+      for (const k of result.missingContextKeys) if (!missing.some((m) => m.toLowerCase() === k.toLowerCase())) missing.push(k)
+    }
     perResource.push(one)
   }
   // On top, an explicit deny is reported by its Deny statements, which only the denied resources carry.
@@ -95,9 +100,9 @@ function actionResult(r: SimulationRequest, action: string, owners: readonly str
     EvalResourceName: resourceName,
     EvalDecision: decision,
     MatchedStatements: statements,
-    MissingContextValues: missing
+    MissingContextValues: missing ?? []
   }
-  if (r.set.hasBoundary) out.PermissionsBoundaryDecisionDetail = { AllowedByPermissionsBoundary: withinBoundary }
+  if (hasBoundary) out.PermissionsBoundaryDecisionDetail = { AllowedByPermissionsBoundary: withinBoundary }
   if (details !== undefined) out.EvalDecisionDetails = details
   if (r.resources !== undefined) out.ResourceSpecificResults = perResource
   return out
