@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { createWarden } from '../server/app.js'
 import { describeStore, type StoreConfig } from '../store/index.js'
 import { DB_HELP, DB_OPTIONS, errorText, storeConfigFromArgs } from './db-options.js'
+import { DEFAULT_DATA_DIR } from './data-dir.js'
 
 export const DEFAULT_PORT = 4590
 
@@ -37,7 +38,7 @@ export async function serve(argv: string[]): Promise<number> {
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: String(DEFAULT_PORT) },
-        data: { type: 'string', default: '.warden' },
+        data: { type: 'string', default: DEFAULT_DATA_DIR },
         ...DB_OPTIONS,
         dev: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }

@@ -1,11 +1,13 @@
 /** Every IAM operation Warden serves, one folder per entity. */
 import type { OperationSpec } from '../server/operation.js'
+import { operations as account } from './account/index.js'
 import { operations as accessKeys } from './access-keys/index.js'
 import { operations as groups } from './groups/index.js'
 import { operations as instanceProfiles } from './instance-profiles/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
+import { operations as simulator } from './simulator/index.js'
 import { operations as users } from './users/index.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
@@ -16,5 +18,7 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...policies,
   ...accessKeys,
   ...instanceProfiles,
-  ...serviceLinkedRoles
+  ...serviceLinkedRoles,
+  ...account,
+  ...simulator
 ]

@@ -5,7 +5,7 @@
  */
 import { entityArn } from './arn.js'
 import type {
-  AccessKeyRecord, AccessKeyStatus, AccountRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord, InstanceProfileRecord,
+  AccessKeyRecord, AccessKeyStatus, AccountRecord, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord, InstanceProfileRecord,
   ManagedPolicyRecord, PasswordPolicy, PolicyVersionRecord, RoleRecord, RootCredentialsRecord, Tag, UserRecord
 } from './types.js'
 
@@ -61,6 +61,25 @@ export const INIT_ROOT_CREDENTIALS_SQL = 'UPDATE account SET root_access_key_id 
 export function rootCredentialsRecord(row: RootRow | undefined): RootCredentialsRecord | undefined {
   if (!row || row.root_access_key_id === null || row.root_secret === null) return undefined
   return { accessKeyId: row.root_access_key_id, sealedSecret: new Uint8Array(row.root_secret) }
+}
+
+export interface CredentialReportRow {
+  requested_at: Stamp
+  generated_at: Stamp | null
+  content: string | null
+}
+
+export const CREDENTIAL_REPORT_SQL = 'SELECT requested_at, generated_at, content FROM credential_report WHERE singleton = 1'
+/** Inserts or replaces the one credential report row: requested_at, generated_at, content. */
+export const PUT_CREDENTIAL_REPORT_SQL = `INSERT INTO credential_report (singleton, requested_at, generated_at, content) VALUES (1, ?, ?, ?)
+  ON CONFLICT (singleton) DO UPDATE SET requested_at = excluded.requested_at, generated_at = excluded.generated_at, content = excluded.content`
+
+export function credentialReportRecord(row: CredentialReportRow | undefined): CredentialReportRecord | undefined {
+  if (!row) return undefined
+  const report: CredentialReportRecord = { requestedAt: new Date(row.requested_at) }
+  if (row.generated_at !== null) report.generatedAt = new Date(row.generated_at)
+  if (row.content !== null) report.content = row.content
+  return report
 }
 
 export interface TaskRow {

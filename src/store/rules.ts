@@ -4,7 +4,7 @@
  * for both dialects (`?` placeholders; PostgreSQL numbers them when it runs them).
  */
 import { StoreError } from './errors.js'
-import type { PrincipalType } from './types.js'
+import type { CreatePolicyInput, PolicyVersionInput, PrincipalType } from './types.js'
 
 /** Where each kind of principal lives. Table names are constants, never user input. */
 export const PRINCIPALS = {
@@ -38,7 +38,7 @@ export const RESET_ORDER = [
   'instance_profile_roles', 'instance_profiles', 'access_keys',
   'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
   'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
-  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks'
+  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report'
 ] as const
 
 /** AWS's EntityAlreadyExists message per entity kind. */
@@ -132,4 +132,31 @@ export function attachmentNotFound(arn: string): StoreError {
 
 export function inlineNotFound(type: PrincipalType, policyName: string): StoreError {
   return new StoreError('NotFound', `The ${type} policy with name ${policyName} cannot be found.`, 'inline-policy')
+}
+
+/** A date the caller gave (restoring a snapshot), checked: InvalidInput for an invalid Date. */
+export function givenDate<D extends Date | undefined>(d: D): D {
+  if (d !== undefined && Number.isNaN(d.getTime())) throw new StoreError('InvalidInput', 'The date is not valid.')
+  return d
+}
+
+/** The versions a new policy starts with: v1 = document, or the snapshot's versions, checked. */
+export function initialVersions(input: CreatePolicyInput, quota: number): (PolicyVersionInput & { number: number })[] {
+  if (input.versions === undefined) return [{ versionId: 'v1', number: 1, document: input.document, isDefaultVersion: true }]
+  const invalid = (why: string): StoreError => new StoreError('InvalidInput', `Policy ${input.name}: ${why}`, 'policy-version')
+  if (input.versions.length === 0 || input.versions.length > quota) throw invalid(`a policy has 1 to ${quota} versions, not ${input.versions.length}`)
+  const seen = new Set<number>()
+  const out = input.versions.map((v) => {
+    const m = /^v([1-9]\d{0,8})$/.exec(v.versionId)
+    if (!m) throw invalid(`${v.versionId} is not a version id (v1, v2, ...)`)
+    const number = Number(m[1])
+    if (seen.has(number)) throw invalid(`version ${v.versionId} is given twice`)
+    seen.add(number)
+    givenDate(v.createDate)
+    return { ...v, number }
+  })
+  const defaults = out.filter((v) => v.isDefaultVersion)
+  if (defaults.length !== 1) throw invalid(`exactly one version must be the default, not ${defaults.length}`)
+  if (defaults[0]!.document !== input.document) throw invalid('the default version\'s document differs from the policy document')
+  return out
 }

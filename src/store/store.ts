@@ -10,7 +10,7 @@
 import type {
   AccessKeyRecord, AccessKeyStatus, AccountRecord, AttachedPolicy, AwsPolicyUsage,
   CreateAccessKeyInput, CreateGroupInput, CreateInstanceProfileInput, CreatePolicyInput,
-  CreateRoleInput, CreateUserInput, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  CreateRoleInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
   InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
   ManagedPolicyRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
   PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, RootCredentialsRecord, Tag, UpdateRoleInput, UserRecord
@@ -34,6 +34,10 @@ export interface AccountStore {
    * NotFound before initAccount.
    */
   initRootCredentials(credentials: RootCredentialsRecord): Promise<RootCredentialsRecord>
+  /** The account's credential report (in progress or complete), or undefined before the first request. */
+  getCredentialReport(): Promise<CredentialReportRecord | undefined>
+  /** Replaces the credential report record (bookkeeping: does not change the revision). */
+  putCredentialReport(report: CredentialReportRecord): Promise<void>
 }
 
 export interface UserStore {
@@ -178,8 +182,11 @@ export interface DeletionTaskStore {
 
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
-  /** All policies that authorize this user or role (its own, its groups', its boundary); undefined if it does not exist. */
-  loadPrincipalPolicies(principal: { type: 'user' | 'role'; name: string }): Promise<PrincipalPolicies | undefined>
+  /**
+   * All policies that authorize this user or role (its own, its groups', its boundary), or a
+   * group's own (for the policy simulator); undefined if it does not exist.
+   */
+  loadPrincipalPolicies(principal: { type: 'user' | 'role' | 'group'; name: string }): Promise<PrincipalPolicies | undefined>
 }
 
 /** The whole store. */
@@ -196,8 +203,9 @@ export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, P
   /**
    * A counter that increases whenever anything that affects some principal's permissions
    * commits (documents, attachments, memberships, boundaries, principal tags, renames,
-   * deletions, access key status), never for bookkeeping (last-used dates). Caches of
-   * compiled policies compare it.
+   * deletions, access key status), never for bookkeeping (last-used dates) nor for creating
+   * an entity (a new user, role, group or policy grants nothing yet). Caches of compiled
+   * policies compare it; so callers must never cache the absence of an entity under it.
    */
   getRevision(): Promise<number>
   /** Empties all state back to a fresh account with the same id (for `--dev` reset). */

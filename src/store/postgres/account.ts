@@ -1,10 +1,11 @@
 import {
-  ACCOUNT_COLUMNS, INIT_ROOT_CREDENTIALS_SQL, ROOT_CREDENTIALS_SQL, TASK_COLUMNS, accountRecord, rootCredentialsRecord, taskRecord,
-  type AccountRow, type RootRow, type TaskRow
+  ACCOUNT_COLUMNS, CREDENTIAL_REPORT_SQL, INIT_ROOT_CREDENTIALS_SQL, PUT_CREDENTIAL_REPORT_SQL, ROOT_CREDENTIALS_SQL, TASK_COLUMNS,
+  accountRecord, credentialReportRecord, rootCredentialsRecord, taskRecord,
+  type AccountRow, type CredentialReportRow, type RootRow, type TaskRow
 } from '../records.js'
-import { ALREADY_EXISTS, accountMismatch, accountNotInitialized, taskNotFound } from '../rules.js'
+import { ALREADY_EXISTS, accountMismatch, givenDate, accountNotInitialized, taskNotFound } from '../rules.js'
 import type { AccountStore, DeletionTaskStore } from '../store.js'
-import type { DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy, RootCredentialsRecord } from '../types.js'
+import type { CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy, RootCredentialsRecord } from '../types.js'
 import { insertUnique } from './errors.js'
 import type { WithSession } from './ops.js'
 import type { PgSession } from './session.js'
@@ -47,6 +48,13 @@ export const accountOps: WithSession<AccountStore> = {
     // A second writer waits for the first's row lock, then finds the column set and changes nothing.
     await s.run(INIT_ROOT_CREDENTIALS_SQL, credentials.accessKeyId, credentials.sealedSecret)
     return rootCredentialsRecord(await s.get<RootRow>(ROOT_CREDENTIALS_SQL)) as RootCredentialsRecord
+  },
+  async getCredentialReport(s) {
+    return credentialReportRecord(await s.get<CredentialReportRow>(CREDENTIAL_REPORT_SQL))
+  },
+  async putCredentialReport(s, report: CredentialReportRecord) {
+    await requireAccount(s)
+    await s.run(PUT_CREDENTIAL_REPORT_SQL, givenDate(report.requestedAt), givenDate(report.generatedAt), report.content)
   }
 }
 

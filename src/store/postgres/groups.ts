@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
 import { GROUP_COLUMNS, USER_COLUMNS, groupRecord, userRecord, type GroupRow, type UserRow } from '../records.js'
-import { ALREADY_EXISTS, DELETE_BLOCKERS, notInGroup, principalNotFound, quotaExceeded } from '../rules.js'
+import { ALREADY_EXISTS, givenDate, DELETE_BLOCKERS, notInGroup, principalNotFound, quotaExceeded } from '../rules.js'
 import type { GroupStore } from '../store.js'
 import type { CreateGroupInput, GroupRecord, Page, PageRequest, PathPageRequest, UserRecord } from '../types.js'
 import { insertUnique } from './errors.js'
@@ -25,8 +25,8 @@ export const groupOps: WithSession<GroupStore> = {
   async createGroup(s, input: CreateGroupInput) {
     const id = input.id ?? newEntityId('AGPA')
     const account = await s.accountId()
-    await insertUnique(() => s.run('INSERT INTO iam_groups (id, name, path, create_date) VALUES (?, ?, ?, now())',
-      id, input.name, input.path ?? '/'), ALREADY_EXISTS.group(input.name), 'group')
+    await insertUnique(() => s.run('INSERT INTO iam_groups (id, name, path, create_date) VALUES (?, ?, ?, coalesce(?::timestamptz, now()))',
+      id, input.name, input.path ?? '/', givenDate(input.createDate)), ALREADY_EXISTS.group(input.name), 'group')
     return groupRecord(account, await groupRow(s, input.name))
   },
   async getGroup(s, name: string) {

@@ -1,6 +1,6 @@
 import { newEntityId } from '../ids.js'
 import { PROFILE_COLUMNS, PROFILE_FROM, ROLE_COLUMNS, parseTags, profileRecord, roleRecord, tagsJson, type ProfileRow, type RoleRow } from '../records.js'
-import { ALREADY_EXISTS, CONFLICTS, notInProfile, profileFull, profileNotFound } from '../rules.js'
+import { ALREADY_EXISTS, givenDate, CONFLICTS, notInProfile, profileFull, profileNotFound } from '../rules.js'
 import type { InstanceProfileStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreateInstanceProfileInput, InstanceProfileRecord, Page, PageRequest, PathPageRequest, RoleRecord, Tag } from '../types.js'
@@ -63,8 +63,8 @@ export const instanceProfileOps: WithSession<InstanceProfileStore> = {
     const id = input.id ?? newEntityId('AIPA')
     const tags = mergeTags([], input.tags ?? [], s.limits.tagsPerResource)
     await s.accountId()
-    await insertUnique(() => s.run('INSERT INTO instance_profiles (id, name, path, create_date, tags) VALUES (?, ?, ?, now(), ?)',
-      id, input.name, input.path ?? '/', tagsJson(tags)), ALREADY_EXISTS['instance-profile'](input.name), 'instance-profile')
+    await insertUnique(() => s.run('INSERT INTO instance_profiles (id, name, path, create_date, tags) VALUES (?, ?, ?, coalesce(?::timestamptz, now()), ?)',
+      id, input.name, input.path ?? '/', givenDate(input.createDate), tagsJson(tags)), ALREADY_EXISTS['instance-profile'](input.name), 'instance-profile')
     return one(s, await profileRow(s, input.name))
   },
   async getInstanceProfile(s, name: string) {

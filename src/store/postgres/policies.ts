@@ -2,7 +2,7 @@ import { entityArn, parsePolicyArn } from '../arn.js'
 import { newEntityId } from '../ids.js'
 import { decodeMarker, pageSize, toPage } from '../paging.js'
 import { POLICY_COLUMNS, parseTags, policyRecord, tagsJson, versionRecord, type PolicyRow, type VersionRow } from '../records.js'
-import { ALREADY_EXISTS, CONFLICTS, invalidPolicyArn, policyNotFound, versionNotFound, versionsExceeded } from '../rules.js'
+import { ALREADY_EXISTS, CONFLICTS, givenDate, initialVersions, invalidPolicyArn, policyNotFound, versionNotFound, versionsExceeded } from '../rules.js'
 import { policyUsageCondition } from '../queries.js'
 import type { PolicyStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
@@ -56,14 +56,22 @@ export const policyOps: WithSession<PolicyStore> = {
     const path = input.path ?? '/'
     const arn = entityArn(await s.accountId(), 'policy', path, input.name)
     const tags = mergeTags([], input.tags ?? [], s.limits.tagsPerResource)
-    await insertUnique(() => s.run(
+    const versions = initialVersions(input, s.limits.versionsPerPolicy)
+    const defaultVersion = versions.find((v) => v.isDefaultVersion)!
+    const next = Math.max(...versions.map((v) => v.number)) + 1
+    // A restored policy keeps its dates; otherwise the database clock dates it. Versions
+    // without a date take the policy's creation date.
+    const row = await insertUnique(() => s.get<PolicyRow>(
       `INSERT INTO iam_policies (id, name, path, arn, default_version_id, next_version, description, create_date, update_date, tags)
-       VALUES (?, ?, ?, ?, 'v1', 2, ?, now(), now(), ?)`,
-      id, input.name, path, arn, input.description, tagsJson(tags)
-    ), ALREADY_EXISTS.policy(input.name), 'policy')
-    await s.run("INSERT INTO policy_versions (policy_id, version_id, version_number, document, create_date) VALUES (?, 'v1', 1, ?, now())",
-      id, input.document)
-    return policyRecord(await policyRow(s, arn))
+       VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?::timestamptz, now()), coalesce(?::timestamptz, ?::timestamptz, now()), ?) RETURNING ${POLICY_COLUMNS}`,
+      id, input.name, path, arn, defaultVersion.versionId, next, input.description,
+      givenDate(input.createDate), givenDate(input.updateDate), input.createDate, tagsJson(tags)
+    ), ALREADY_EXISTS.policy(input.name), 'policy') as PolicyRow
+    for (const v of versions) {
+      await s.run('INSERT INTO policy_versions (policy_id, version_id, version_number, document, create_date) VALUES (?, ?, ?, ?, coalesce(?::timestamptz, ?::timestamptz))',
+        id, v.versionId, v.number, v.document, v.createDate, row.create_date)
+    }
+    return policyRecord(row)
   },
   async getPolicy(s, arn: string) {
     const row = await findPolicy(s, arn)

@@ -29,7 +29,8 @@ const jsonRows = (select: string, order: string) => `(SELECT coalesce(json_agg(x
 // One statement per principal kind: everything the authorizer needs, aggregated as JSON.
 // A single statement reads one snapshot, so the revision matches the documents without a
 // transaction, and the whole load is one round trip (it runs after every permission change).
-const LOAD_SQL = Object.fromEntries((['user', 'role'] as const).map((type) => {
+// A group (for the policy simulator) has only its own policies and no permissions boundary.
+const LOAD_SQL = Object.fromEntries((['user', 'role', 'group'] as const).map((type) => {
   const t = PRINCIPALS[type]
   const own = `0 AS ord, '${type}'::text AS source_type, e.name AS source_name`
   const inline = [`SELECT ${own}, i.name AS policy_name, i.document FROM ${t.inline} i JOIN ${t.table} e ON e.id = i.principal_id WHERE e.id = p.id`]
@@ -41,20 +42,21 @@ const LOAD_SQL = Object.fromEntries((['user', 'role'] as const).map((type) => {
     managed.push(`SELECT 1, 'group', e.name, a.policy_arn, v.version_id, v.document ${managedFrom('group_policy_attachments', 'iam_groups')} WHERE ${ofUser}`)
     groups = jsonRows('SELECT g.id, g.name, g.path FROM group_members m JOIN iam_groups g ON g.id = m.group_id WHERE m.user_id = p.id', 'lower(x.name)')
   }
-  return [type, `SELECT p.id, p.name, p.path, p.permissions_boundary_arn AS boundary,
+  const boundary = type === 'group' ? 'NULL::text' : 'p.permissions_boundary_arn'
+  return [type, `SELECT p.id, p.name, p.path, ${boundary} AS boundary,
       (SELECT value FROM meta WHERE key = 'revision') AS revision,
       ${groups} AS groups,
       ${jsonRows(inline.join(' UNION ALL '), 'x.ord, x.source_name, x.policy_name')} AS inline,
       ${jsonRows(managed.join(' UNION ALL '), 'x.ord, x.source_name, x.policy_arn')} AS managed,
       (SELECT json_build_object('version_id', v.version_id, 'document', v.document) FROM iam_policies pol
         JOIN policy_versions v ON v.policy_id = pol.id AND v.version_id = pol.default_version_id
-        WHERE pol.arn = p.permissions_boundary_arn) AS boundary_version
+        WHERE pol.arn = ${boundary}) AS boundary_version
     FROM ${t.table} p WHERE lower(p.name) = lower(?)`]
-})) as Record<'user' | 'role', string>
+})) as Record<'user' | 'role' | 'group', string>
 
 /** PrincipalPolicyLoader over PostgreSQL: one statement (see LOAD_SQL). */
 export const principalPolicyOps: WithSession<PrincipalPolicyLoader> = {
-  async loadPrincipalPolicies(s, ref: { type: 'user' | 'role'; name: string }) {
+  async loadPrincipalPolicies(s, ref: { type: 'user' | 'role' | 'group'; name: string }) {
     const account = await s.accountId()
     const p = await s.get<LoadRow>(LOAD_SQL[ref.type], ref.name)
     if (!p) return undefined

@@ -115,8 +115,11 @@ describe('postgres: two replicas on one database', () => {
   })
 
   it('a change through one replica moves the revision the other reads', async () => {
-    const before = await b.getRevision()
     await a.createUser({ name: 'alice' })
+    const before = await b.getRevision()
+    // Creating a user grants nothing, so it leaves the revision alone; an inline policy moves it.
+    expect(await b.getRevision()).toBe(await a.getRevision())
+    await a.putInlinePolicy({ type: 'user', name: 'alice' }, 'p', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }))
     expect(await b.getRevision()).toBeGreaterThan(before)
     const loaded = await b.loadPrincipalPolicies({ type: 'user', name: 'alice' })
     expect(loaded?.revision).toBe(await a.getRevision())

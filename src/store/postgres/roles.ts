@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
 import { DEFAULT_MAX_SESSION_DURATION, ROLE_COLUMNS, parseTags, roleRecord, tagsJson, type RoleRow } from '../records.js'
-import { ALREADY_EXISTS, DELETE_BLOCKERS, principalNotFound } from '../rules.js'
+import { ALREADY_EXISTS, givenDate, DELETE_BLOCKERS, principalNotFound } from '../rules.js'
 import type { RoleStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreateRoleInput, Page, PathPageRequest, RoleRecord, Tag, UpdateRoleInput } from '../types.js'
@@ -31,11 +31,10 @@ export const roleOps: WithSession<RoleStore> = {
     await changeBoundary(s, undefined, input.permissionsBoundaryArn)
     const row = await insertUnique(() => s.get<RoleRow>(
       `INSERT INTO iam_roles AS r (id, name, path, create_date, assume_role_policy, description, max_session_duration, permissions_boundary_arn, tags)
-       VALUES (?, ?, ?, now(), ?, ?, ?, ?, ?) RETURNING ${ROLE_COLUMNS}`,
-      id, input.name, input.path ?? '/', input.assumeRolePolicyDocument, input.description,
+       VALUES (?, ?, ?, coalesce(?::timestamptz, now()), ?, ?, ?, ?, ?) RETURNING ${ROLE_COLUMNS}`,
+      id, input.name, input.path ?? '/', givenDate(input.createDate), input.assumeRolePolicyDocument, input.description,
       input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION, input.permissionsBoundaryArn, tagsJson(tags)
     ), ALREADY_EXISTS.role(input.name), 'role')
-    s.bump()
     return roleRecord(account, row as RoleRow)
   },
   async getRole(s, name: string) {

@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
 import { USER_COLUMNS, parseTags, tagsJson, userRecord, type UserRow } from '../records.js'
-import { ALREADY_EXISTS, DELETE_BLOCKERS, principalNotFound } from '../rules.js'
+import { ALREADY_EXISTS, givenDate, DELETE_BLOCKERS, principalNotFound } from '../rules.js'
 import type { UserStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreateUserInput, Page, PathPageRequest, Tag, UserRecord } from '../types.js'
@@ -35,10 +35,9 @@ export const userOps: WithSession<UserStore> = {
     await s.accountId()
     await changeBoundary(s, undefined, input.permissionsBoundaryArn)
     const row = await insertUnique(() => s.get<UserRow>(
-      `INSERT INTO iam_users AS u (id, name, path, create_date, permissions_boundary_arn, tags) VALUES (?, ?, ?, now(), ?, ?) RETURNING ${USER_COLUMNS}`,
-      id, input.name, input.path ?? '/', input.permissionsBoundaryArn, tagsJson(tags)
+      `INSERT INTO iam_users AS u (id, name, path, create_date, permissions_boundary_arn, tags) VALUES (?, ?, ?, coalesce(?::timestamptz, now()), ?, ?) RETURNING ${USER_COLUMNS}`,
+      id, input.name, input.path ?? '/', givenDate(input.createDate), input.permissionsBoundaryArn, tagsJson(tags)
     ), ALREADY_EXISTS.user(input.name), 'user')
-    s.bump()
     return toUser(s, row as UserRow)
   },
   async getUser(s, name: string) {

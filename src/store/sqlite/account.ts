@@ -1,10 +1,11 @@
 import {
-  ACCOUNT_COLUMNS, INIT_ROOT_CREDENTIALS_SQL, ROOT_CREDENTIALS_SQL, TASK_COLUMNS, accountRecord as toAccount, rootCredentialsRecord, taskRecord,
-  type AccountRow, type RootRow, type TaskRow
+  ACCOUNT_COLUMNS, CREDENTIAL_REPORT_SQL, INIT_ROOT_CREDENTIALS_SQL, PUT_CREDENTIAL_REPORT_SQL, ROOT_CREDENTIALS_SQL, TASK_COLUMNS,
+  accountRecord as toAccount, credentialReportRecord, rootCredentialsRecord, taskRecord,
+  type AccountRow, type CredentialReportRow, type RootRow, type TaskRow
 } from '../records.js'
 import { ALREADY_EXISTS, accountMismatch, accountNotInitialized, taskNotFound } from '../rules.js'
 import type { AccountStore, DeletionTaskStore } from '../store.js'
-import type { AccountRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy, RootCredentialsRecord } from '../types.js'
+import type { AccountRecord, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy, RootCredentialsRecord } from '../types.js'
 import { insertUnique, isoDate, type SqliteContext } from './context.js'
 import type { Sync } from './sync.js'
 
@@ -45,6 +46,13 @@ export function accountOps(ctx: SqliteContext): Sync<AccountStore> {
       require()
       ctx.run(INIT_ROOT_CREDENTIALS_SQL, credentials.accessKeyId, credentials.sealedSecret)
       return rootCredentialsRecord(ctx.get<RootRow>(ROOT_CREDENTIALS_SQL)) as RootCredentialsRecord
+    },
+    getCredentialReport(): CredentialReportRecord | undefined {
+      return credentialReportRecord(ctx.get<CredentialReportRow>(CREDENTIAL_REPORT_SQL))
+    },
+    putCredentialReport(report: CredentialReportRecord): void {
+      require()
+      ctx.run(PUT_CREDENTIAL_REPORT_SQL, isoDate(report.requestedAt), report.generatedAt && isoDate(report.generatedAt), report.content)
     }
   }
 }

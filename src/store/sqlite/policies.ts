@@ -2,7 +2,7 @@ import { entityArn, parsePolicyArn } from '../arn.js'
 import { newEntityId } from '../ids.js'
 import { pageSize, decodeMarker, toPage } from '../paging.js'
 import { POLICY_COLUMNS as COLUMNS, parseTags, policyRecord as toPolicy, tagsJson, versionRecord as toVersion, type PolicyRow, type VersionRow } from '../records.js'
-import { ALREADY_EXISTS, CONFLICTS, invalidPolicyArn, policyNotFound, versionNotFound, versionsExceeded } from '../rules.js'
+import { ALREADY_EXISTS, CONFLICTS, initialVersions, invalidPolicyArn, policyNotFound, versionNotFound, versionsExceeded } from '../rules.js'
 import { policyUsageCondition } from '../queries.js'
 import type { PolicyStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
@@ -51,14 +51,20 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
       const path = input.path ?? '/'
       const arn = entityArn(ctx.accountId(), 'policy', path, input.name)
       const tags = mergeTags([], input.tags ?? [], ctx.limits.tagsPerResource)
-      const now = isoDate()
+      const created = isoDate(input.createDate)
+      const versions = initialVersions(input, ctx.limits.versionsPerPolicy)
+      const defaultVersion = versions.find((v) => v.isDefaultVersion)!
+      const next = Math.max(...versions.map((v) => v.number)) + 1
       insertUnique(() => ctx.run(
         `INSERT INTO iam_policies (id, name, path, arn, default_version_id, next_version, description, create_date, update_date, tags)
-         VALUES (?, ?, ?, ?, 'v1', 2, ?, ?, ?, ?)`,
-        id, input.name, path, arn, input.description, now, now, tagsJson(tags)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id, input.name, path, arn, defaultVersion.versionId, next, input.description, created,
+        input.updateDate === undefined ? created : isoDate(input.updateDate), tagsJson(tags)
       ), ALREADY_EXISTS.policy(input.name), 'policy')
-      ctx.run("INSERT INTO policy_versions (policy_id, version_id, version_number, document, create_date) VALUES (?, 'v1', 1, ?, ?)",
-        id, input.document, now)
+      for (const v of versions) {
+        ctx.run('INSERT INTO policy_versions (policy_id, version_id, version_number, document, create_date) VALUES (?, ?, ?, ?, ?)',
+          id, v.versionId, v.number, v.document, v.createDate === undefined ? created : isoDate(v.createDate))
+      }
       return toPolicy(policyRow(ctx, arn))
     },
     getPolicy(arn: string): ManagedPolicyRecord | undefined {
