@@ -3,6 +3,7 @@
  * colour only on a terminal, the target options (--profile, --endpoint, --region) and how
  * failures of AWS calls are explained.
  */
+import { paletteFor, type Palette } from './color.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 /** Exit codes, documented in README.md and in `warden --help`. */
@@ -58,20 +59,12 @@ export function parseSets(values: string[] | undefined): Record<string, string> 
   return out
 }
 
-/** Colours for a terminal; plain text when stdout is not one, or NO_COLOR is set. */
-export interface Paint {
-  green(s: string): string
-  red(s: string): string
-  yellow(s: string): string
-  bold(s: string): string
-  dim(s: string): string
-}
+/** Colours for a terminal (one rule for every verb: see color.ts). */
+export type Paint = Palette
 
 /** ANSI colours only on a TTY without NO_COLOR (https://no-color.org), or with FORCE_COLOR. */
-export function paintFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): Paint {
-  const on = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' ? true : env.NO_COLOR === undefined && stream.isTTY === true
-  const wrap = (open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s)
-  return { green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39), bold: wrap(1, 22), dim: wrap(2, 22) }
+export function paintFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Paint {
+  return paletteFor(stream, env)
 }
 
 /** A one-line explanation of a failed AWS call or connection, for stderr. */
