@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
 import type { StoreLimits } from '../limits.js'
-import { accountNotInitialized } from '../rules.js'
+import { accountNotInitialized, givenDate } from '../rules.js'
 
 type Param = string | number | bigint | Uint8Array | null | undefined
 
@@ -100,13 +100,7 @@ export function insertUnique<T>(fn: () => T, message: string, entity: StoreError
 
 /** ISO 8601 text for a Date (and for now); InvalidInput for an invalid Date. */
 export function isoDate(d: Date = new Date()): string {
-  if (Number.isNaN(d.getTime())) throw new StoreError('InvalidInput', 'The date is not valid.')
-  return d.toISOString()
-}
-
-/** A Date from stored text, or undefined for NULL. */
-export function optDate(s: string | null): Date | undefined {
-  return s === null ? undefined : new Date(s)
+  return givenDate(d).toISOString()
 }
 
 /** SQL and parameters for the keyset condition `expr > after`, or nothing on the first page (so SQLite seeks, never skips). */
