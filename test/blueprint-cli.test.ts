@@ -32,7 +32,7 @@ afterAll(() => {
 /** The environment of a user whose AWS files are in the temp HOME (never the real one). */
 const asProfile = () => ({ ...CLEAN, HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials') })
 /** bin/warden as that user, with root credentials in the environment. */
-const warden = (args: string[], env: Record<string, string | undefined> = {}) => runWarden(args, { ...asProfile(), ...ROOT, ...env })
+const warden = (args: string[], env: Record<string, string | undefined> = {}) => runWarden(args, { env: { ...asProfile(), ...ROOT, ...env } })
 
 it('bin/warden: help and usage errors through the real command', async () => {
   const [help, usage] = await Promise.all([warden(['apply', '--help']), warden(['plan'])])
@@ -56,8 +56,7 @@ describe('apply, plan and destroy against warden serve', () => {
     // configure: a profile for the new user and one that assumes the training role.
     const key = out.result.accessKeys[0]!
     const configured = await runWarden(['configure', '--endpoint', server.endpoint, '--profile', 'trainer', '--access-key-id', key.accessKeyId, '--role', 'EC2-Training-Role'], {
-      ...asProfile(),
-      AWS_SECRET_ACCESS_KEY: key.secretAccessKey
+      env: { ...asProfile(), AWS_SECRET_ACCESS_KEY: key.secretAccessKey }
     })
     expect(configured.code, configured.stderr).toBe(0)
     expect(statSync(join(home, '.aws', 'credentials')).mode & 0o777).toBe(0o600)
@@ -79,8 +78,8 @@ describe('apply, plan and destroy against warden serve', () => {
     expect(py.stdout.trim().split('\n')).toEqual([expect.stringMatching(/assumed-role\/EC2-Training-Role\//), 'AccessDenied'])
 
     // The root profile from the data dir; --profile alone then finds the endpoint.
-    expect((await runWarden(['configure', '--data', dataDir, '--endpoint', server.endpoint], asProfile())).code).toBe(0)
-    const viaProfile = await runWarden(['plan', 'ec2-training', '--profile', 'warden', '--set', 'bucket=cli-ckpt'], asProfile())
+    expect((await runWarden(['configure', '--data', dataDir, '--endpoint', server.endpoint], { env: asProfile() })).code).toBe(0)
+    const viaProfile = await runWarden(['plan', 'ec2-training', '--profile', 'warden', '--set', 'bucket=cli-ckpt'], { env: asProfile() })
     expect(viaProfile.code, viaProfile.stderr).toBe(0)
     expect(viaProfile.stdout).toContain('No changes')
 

@@ -28,7 +28,7 @@ export class UsageError extends Error {}
 type Options = NonNullable<ParseArgsConfig['options']>
 
 /** Parses argv; throws UsageError for unknown options or missing values. */
-export function parseVerbArgs<O extends Options>(argv: string[], options: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
+export function parseOptions<O extends Options>(argv: string[], options: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as never
   } catch (e) {
@@ -56,22 +56,6 @@ export function parseSets(values: string[] | undefined): Record<string, string> 
     out[v.slice(0, eq)] = v.slice(eq + 1)
   }
   return out
-}
-
-/** Colours for a terminal; plain text when stdout is not one, or NO_COLOR is set. */
-export interface Paint {
-  green(s: string): string
-  red(s: string): string
-  yellow(s: string): string
-  bold(s: string): string
-  dim(s: string): string
-}
-
-/** ANSI colours only on a TTY without NO_COLOR (https://no-color.org), or with FORCE_COLOR. */
-export function paintFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): Paint {
-  const on = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' ? true : env.NO_COLOR === undefined && stream.isTTY === true
-  const wrap = (open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s)
-  return { green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39), bold: wrap(1, 22), dim: wrap(2, 22) }
 }
 
 /** A one-line explanation of a failed AWS call or connection, for stderr. */

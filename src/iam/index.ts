@@ -1,5 +1,6 @@
 /** Every IAM operation Warden serves, one folder per entity. */
 import type { OperationSpec } from '../server/operation.js'
+import { operations as account } from './account/index.js'
 import { operations as accessKeys } from './access-keys/index.js'
 import { operations as groups } from './groups/index.js'
 import { operations as instanceProfiles } from './instance-profiles/index.js'
@@ -16,5 +17,6 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...policies,
   ...accessKeys,
   ...instanceProfiles,
-  ...serviceLinkedRoles
+  ...serviceLinkedRoles,
+  ...account
 ]

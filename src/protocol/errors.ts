@@ -41,6 +41,11 @@ export const COMMON_ERRORS = {
   NotAuthorized: { status: 400, type: 'Sender' },
   OptInRequired: { status: 403, type: 'Sender' },
   RequestExpired: { status: 400, type: 'Sender' },
+  // Not in IAM's documents: AWS's front door answers these limits itself. Warden keeps
+  // the AWS error shape so clients parse them like any other error.
+  RequestEntityTooLarge: { status: 413, type: 'Sender' },
+  RequestHeaderSectionTooLarge: { status: 431, type: 'Sender' },
+  MalformedHTTPRequest: { status: 400, type: 'Sender' },
   ServiceUnavailable: { status: 503, type: 'Receiver' },
   SignatureDoesNotMatch: { status: 403, type: 'Sender' },
   Throttling: { status: 400, type: 'Sender' },

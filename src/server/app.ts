@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { loadKeyMaterial, type KeyMaterial } from '../auth/key-material.js'
 import { SigningKeyCache, verifyRequest } from '../auth/sigv4/index.js'
@@ -20,6 +20,7 @@ import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './cred
 import type { Caller, OperationContext, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
 import { PolicySetCache } from './policy-sets.js'
+import { resourceTagContext } from './resource-tags.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -165,12 +166,20 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       sourceIp: facts.sourceIp,
       secureTransport: false,
       authorize: async (a, r, c, resourcePolicies) => {
-        await authorizeCall(caller, a, r, c, facts, policySets, resourcePolicies)
+        // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
+        try {
+          await authorizeCall(caller, a, r, { ...(await resourceTagContext(store, accountId, r)), ...c }, facts, policySets, resourcePolicies)
+          record.decision ??= 'Allow'
+        } catch (e) {
+          record.decision = 'Deny'
+          throw e
+        }
       }
     }
     if (!spec.skipAuthorization) {
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
-      const extra = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
+      const own = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
+      const extra = { ...(await resourceTagContext(store, accountId, resource)), ...own }
       try {
         await authorizeCall(caller, action, resource, extra, facts, policySets, undefined, deniedResourceLabel(decoded.operation, resource))
         record.decision = 'Allow'
@@ -225,7 +234,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
         payload = JSON.stringify({ status: 'reset', accountId })
       } else if (rawPath === '/' || rawPath === '') {
         const body = await readBody(req)
-        if (!body) throw new AwsError('RequestEntityTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes.`, 413)
+        if (!body) throw awsError('RequestEntityTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
         const r = await handleApi(req, body, requestId, record)
         service = (record.service as ServiceName | undefined) ?? 'iam'
         status = r.status
@@ -260,6 +269,22 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     })
   })
   server.keepAliveTimeout = 65_000
+  // Requests Node cannot parse (headers over its 16 KiB limit, broken HTTP) never reach
+  // handle(); answer them in AWS's error shape too, then close the connection.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (err.code === 'ECONNRESET')) return socket.destroy()
+    const error = err.code === 'HPE_HEADER_OVERFLOW'
+      ? awsError('RequestHeaderSectionTooLarge', 'Request headers are larger than the server accepts.')
+      : awsError('MalformedHTTPRequest', 'The request is not valid HTTP/1.1.')
+    const requestId = randomUUID()
+    const rendered = renderError(error, requestId)
+    socket.end(
+      `HTTP/1.1 ${rendered.status} ${STATUS_CODES[rendered.status] ?? 'Error'}\r\n` +
+        `content-type: ${rendered.contentType}\r\nx-amzn-requestid: ${requestId}\r\n` +
+        `content-length: ${Buffer.byteLength(rendered.body)}\r\nconnection: close\r\n\r\n${rendered.body}`
+    )
+    log(JSON.stringify({ time: new Date().toISOString(), requestId, status: rendered.status, code: error.code }))
+  })
 
   return {
     server,

@@ -45,7 +45,7 @@ function input(id: string, type: PolicyType, text: string | undefined, kind: Pol
 
 export class PolicySetCache {
   private readonly cache = createLruCache<string, PrincipalPolicies>(2048)
-  private readonly managed = createLruCache<string, string | null>(2048)
+  private readonly managed = createLruCache<string, string>(2048)
 
   constructor(private readonly store: Store) {}
 
@@ -54,10 +54,11 @@ export class PolicySetCache {
     if (isAwsManagedPolicyArn(arn)) return managedDocument(arn, undefined)
     const key = `${await this.store.getRevision()}\u0000${arn}`
     const hit = this.managed.get(key)
-    if (hit !== undefined) return hit ?? undefined
+    if (hit !== undefined) return hit
     const policy = await this.store.getPolicy(arn)
     const version = policy ? await this.store.getPolicyVersion(arn, policy.defaultVersionId) : undefined
-    this.managed.set(key, version?.document ?? null)
+    // Absence is not cached: creating a policy does not move the revision.
+    if (version) this.managed.set(key, version.document)
     return version?.document
   }
 

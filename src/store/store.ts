@@ -10,7 +10,7 @@
 import type {
   AccessKeyRecord, AccessKeyStatus, AccountRecord, AttachedPolicy, AwsPolicyUsage,
   CreateAccessKeyInput, CreateGroupInput, CreateInstanceProfileInput, CreatePolicyInput,
-  CreateRoleInput, CreateUserInput, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  CreateRoleInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
   InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
   ManagedPolicyRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
   PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, Tag, UpdateRoleInput, UserRecord
@@ -26,6 +26,10 @@ export interface AccountStore {
   setAccountAlias(alias: string | undefined): Promise<void>
   /** Sets (or, with undefined, deletes) the account password policy. */
   setPasswordPolicy(policy: PasswordPolicy | undefined): Promise<void>
+  /** The account's credential report (in progress or complete), or undefined before the first request. */
+  getCredentialReport(): Promise<CredentialReportRecord | undefined>
+  /** Replaces the credential report record (bookkeeping: does not change the revision). */
+  putCredentialReport(report: CredentialReportRecord): Promise<void>
 }
 
 export interface UserStore {
@@ -188,8 +192,9 @@ export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, P
   /**
    * A counter that increases whenever anything that affects some principal's permissions
    * commits (documents, attachments, memberships, boundaries, principal tags, renames,
-   * deletions, access key status), never for bookkeeping (last-used dates). Caches of
-   * compiled policies compare it.
+   * deletions, access key status), never for bookkeeping (last-used dates) nor for creating
+   * an entity (a new user, role, group or policy grants nothing yet). Caches of compiled
+   * policies compare it; so callers must never cache the absence of an entity under it.
    */
   getRevision(): Promise<number>
   /** Empties all state back to a fresh account with the same id (for `--dev` reset). */

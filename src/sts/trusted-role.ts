@@ -13,7 +13,7 @@ export interface TrustedRole {
   trust: Policy | undefined
 }
 
-const caches = new WeakMap<Store, LruCache<string, { revision: number; value: TrustedRole | null }>>()
+const caches = new WeakMap<Store, LruCache<string, { revision: number; value: TrustedRole }>>()
 
 /** The role with this name and its parsed trust policy; undefined if there is no such role. */
 export async function loadTrustedRole(store: Store, name: string): Promise<TrustedRole | undefined> {
@@ -22,9 +22,11 @@ export async function loadTrustedRole(store: Store, name: string): Promise<Trust
   const revision = await store.getRevision()
   const key = name.toLowerCase()
   const hit = cache.get(key)
-  if (hit && hit.revision === revision) return hit.value ?? undefined
+  if (hit && hit.revision === revision) return hit.value
   const role = await store.getRole(name)
-  const value = role ? { role, trust: parsePolicy(role.assumeRolePolicyDocument, { kind: 'trust', sizeLimit: 'none' }).policy } : null
+  // Absence is not cached: creating a role does not move the revision.
+  if (!role) return undefined
+  const value = { role, trust: parsePolicy(role.assumeRolePolicyDocument, { kind: 'trust', sizeLimit: 'none' }).policy }
   cache.set(key, { revision, value })
-  return value ?? undefined
+  return value
 }

@@ -1,5 +1,9 @@
-/** Runs `bin/warden serve` as a real child process, for tests of the command and its contracts. */
+/** Runs `bin/warden` as a real child process, for tests of the command and its contracts. */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export interface ServerProcess {
   child: ChildProcess
@@ -34,15 +38,17 @@ export function startServerProcess(args: string[], env: Record<string, string> =
   })
 }
 
-export interface ProcessResult {
+export interface CommandResult {
   code: number | null
   stdout: string
   stderr: string
 }
 
-/** Runs a command to completion (e.g. `bin/warden plan ...`, `aws ...`) and collects its output. */
-export function runProcess(command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Promise<ProcessResult> {
-  const child = spawn(command, args, { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+/** Runs a command to completion (`aws ...`, `python3 ...`), optionally feeding stdin; an undefined env value unsets the variable. */
+export function runProcess(command: string, args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): Promise<CommandResult> {
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env }
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]
+  const child = spawn(command, args, { cwd: options.cwd ?? REPO, env, stdio: ['pipe', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (d) => (stdout += d))
@@ -54,7 +60,7 @@ export function runProcess(command: string, args: string[], options: { env?: Rec
   })
 }
 
-/** Runs `bin/warden ...args` from the repository root. */
-export function runWarden(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<ProcessResult> {
-  return runProcess(process.execPath, [new URL('../../bin/warden', import.meta.url).pathname, ...args], { env, input })
+/** Runs `bin/warden ...args` to completion (optionally feeding stdin) and returns its exit code and output. */
+export function runWarden(args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): Promise<CommandResult> {
+  return runProcess(process.execPath, [join(REPO, 'bin/warden'), ...args], { ...options, env: { NO_COLOR: '1', FORCE_COLOR: '', ...options.env } })
 }

@@ -58,7 +58,8 @@ export function principalPoliciesCases(h: Harness): void {
     it('increases on every permission-affecting change and not on bookkeeping', async () => {
       const s = h.store()
       const steps: [string, () => Promise<unknown>, boolean][] = [
-        ['create user', () => s.createUser({ name: 'u' }), true],
+        ['create user', () => s.createUser({ name: 'u' }), false],
+        ['create role', () => s.createRole({ name: 'r', assumeRolePolicyDocument: doc() }), false],
         ['create group', () => s.createGroup({ name: 'g' }), false],
         ['add to group', () => s.addUserToGroup('g', 'u'), true],
         ['create policy', () => s.createPolicy({ name: 'p', document: doc() }), false],

@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 let files = 0
 
 runStoreContract('sqlite (in memory)', () => openSqliteStore({ filename: ':memory:' }))
-runStoreContract('sqlite (WAL file)', () => openSqliteStore({ filename: join(dir, `contract-${files++}.db`), synchronous: 'NORMAL' }))
+runStoreContract('sqlite (WAL file, group commit)', () => openSqliteStore({ filename: join(dir, `contract-${files++}.db`) }))
 
 describe('sqlite: two connections on one file', () => {
   it('50 creates of one name raced across two Store instances: exactly one wins', async () => {

@@ -9,6 +9,7 @@ import { accountOps, deletionTaskOps } from './account.js'
 import { attachmentOps } from './attachments.js'
 import { SqliteContext, toStoreError } from './context.js'
 import { Gate } from './gate.js'
+import { GroupCommit } from './group-commit.js'
 import { groupOps } from './groups.js'
 import { inlinePolicyOps } from './inline-policies.js'
 import { instanceProfileOps } from './instance-profiles.js'
@@ -27,9 +28,11 @@ export interface SqliteStoreOptions {
   filename: string
   limits?: Partial<StoreLimits>
   /**
-   * FULL (default) fsyncs the WAL on every commit: nothing acknowledged is lost even on
-   * power loss. NORMAL survives process crashes (kill -9) but may lose the last commits
-   * on an OS crash or power loss, for fewer fsyncs.
+   * FULL (default): a write resolves only once its WAL frames are fsynced, so nothing
+   * acknowledged is lost even on power loss (done by group commit, see group-commit.ts,
+   * not by SQLite's own FULL mode, which would block the event loop on every fsync).
+   * NORMAL survives process crashes (kill -9) but may lose the last commits on an OS
+   * crash or power loss, for no fsyncs outside checkpoints.
    */
   synchronous?: 'FULL' | 'NORMAL'
   /** How long a writer waits for another connection's write lock, ms (default 5000). */
@@ -48,14 +51,19 @@ const RESET_ORDER = [
   'instance_profile_roles', 'instance_profiles', 'access_keys',
   'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
   'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
-  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks'
+  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report'
 ]
 
 const READ_PREFIXES = ['get', 'list', 'load']
 
+function isRead(operation: string): boolean {
+  return READ_PREFIXES.some((p) => operation.startsWith(p))
+}
+
 /**
  * Opens (creating and migrating as needed) a SQLite store: WAL journal, foreign keys on,
- * synchronous FULL unless told otherwise, a busy timeout for other connections' writes.
+ * writes durable before they resolve unless told otherwise, a busy timeout for other
+ * connections' writes.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   let db: Database.Database
@@ -67,14 +75,19 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
     db.pragma('journal_mode = WAL')
-    db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`)
+    // NORMAL in SQLite's terms either way: FULL durability comes from GroupCommit.
+    db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     migrate(db)
   } catch (err) {
     db.close()
     throw toStoreError(err)
   }
-  return new SqliteStore(db, resolveLimits(options.limits)).build()
+  const inMemory = options.filename === ':memory:' || options.filename === ''
+  const commit = options.synchronous === 'NORMAL' || inMemory ? undefined : new GroupCommit(`${db.name}-wal`)
+  // Migrations committed without an fsync; make them durable before anything relies on them.
+  await commit?.sync()
+  return new SqliteStore(db, resolveLimits(options.limits), commit).build()
 }
 
 class SqliteStore {
@@ -83,9 +96,13 @@ class SqliteStore {
   private readonly gate = new Gate()
   private readonly inTransaction = new AsyncLocalStorage<boolean>()
   private closed = false
+  // One transaction function for every operation: better-sqlite3's db.transaction() costs
+  // about as much to create as a whole indexed read, so it is made once, not per call.
+  private readonly call: Database.Transaction<(fn: () => unknown) => unknown>
 
-  constructor(private readonly db: Database.Database, limits: StoreLimits) {
+  constructor(private readonly db: Database.Database, limits: StoreLimits, private readonly commit: GroupCommit | undefined) {
     this.ctx = new SqliteContext(db, limits)
+    this.call = db.transaction((fn: () => unknown) => fn())
     const ctx = this.ctx
     this.ops = {
       ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
@@ -115,9 +132,8 @@ class SqliteStore {
   /** Runs one operation in its own transaction: IMMEDIATE for writes, DEFERRED (one snapshot) for reads. */
   private runSync<R>(name: string, fn: () => R): R {
     if (this.closed) throw new StoreError('Unavailable', 'the store is closed')
-    const tx = this.db.transaction(fn)
     try {
-      return READ_PREFIXES.some((p) => name.startsWith(p)) ? tx.deferred() : tx.immediate()
+      return (isRead(name) ? this.call.deferred(fn) : this.call.immediate(fn)) as R
     } catch (err) {
       throw toStoreError(err)
     }
@@ -127,12 +143,26 @@ class SqliteStore {
     if (this.inTransaction.getStore()) {
       throw new Error(`store.${name}() called inside transaction(): use the transaction's own store argument`)
     }
-    if (!this.gate.busy) return this.runSync(name, fn)
-    await this.gate.acquire()
+    let result: R
+    if (!this.gate.busy) result = this.runSync(name, fn)
+    else {
+      await this.gate.acquire()
+      try {
+        result = this.runSync(name, fn)
+      } finally {
+        this.gate.release()
+      }
+    }
+    if (this.commit && !isRead(name)) await this.durable()
+    return result
+  }
+
+  /** Waits until every commit so far is on disk (group commit); a failed sync is Unavailable. */
+  private async durable(): Promise<void> {
     try {
-      return this.runSync(name, fn)
-    } finally {
-      this.gate.release()
+      await this.commit!.sync()
+    } catch (err) {
+      throw new StoreError('Unavailable', `storage failure (sync: ${(err as Error).message})`, undefined, { cause: err })
     }
   }
 
@@ -140,11 +170,11 @@ class SqliteStore {
     if (this.inTransaction.getStore()) {
       throw new Error('store.transaction() called inside transaction(): use the transaction\'s own store argument')
     }
+    let result: T
     await this.gate.acquire()
     try {
       if (this.closed) throw new StoreError('Unavailable', 'the store is closed')
       this.exec('BEGIN IMMEDIATE')
-      let result: T
       const handle = this.txHandle()
       try {
         result = await this.inTransaction.run(true, () => fn(handle.store))
@@ -160,10 +190,12 @@ class SqliteStore {
         this.rollback('ROLLBACK')
         throw err
       }
-      return result
     } finally {
       this.gate.release()
     }
+    // Outside the gate: the next transaction runs while this one's fsync is in flight.
+    if (this.commit) await this.durable()
+    return result
   }
 
   /** The Store handed to a transaction's callback: operations run directly inside it, each as a savepoint. */
@@ -230,6 +262,7 @@ class SqliteStore {
       if (this.closed) return
       this.closed = true
       this.db.close()
+      this.commit?.close()
     } finally {
       this.gate.release()
     }

@@ -69,9 +69,8 @@ export function userOps(ctx: SqliteContext): Sync<UserStore> {
       changeBoundary(ctx, undefined, input.permissionsBoundaryArn)
       insertUnique(() => ctx.run(
         'INSERT INTO iam_users (id, name, path, create_date, permissions_boundary_arn, tags) VALUES (?, ?, ?, ?, ?, ?)',
-        id, input.name, input.path ?? '/', isoDate(), input.permissionsBoundaryArn, tagsJson(tags)
+        id, input.name, input.path ?? '/', isoDate(input.createDate), input.permissionsBoundaryArn, tagsJson(tags)
       ), exists(input.name), 'user')
-      ctx.bump()
       return toUser(ctx, userRow(ctx, input.name))
     },
     getUser: get,

@@ -1,0 +1,50 @@
+import { fdatasync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { GroupCommit } from './group-commit.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'warden-group-commit-'))
+const realSync = (fd: number) => new Promise<void>((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())))
+
+describe('GroupCommit', () => {
+  it('resolves without syncing while there is no WAL file', async () => {
+    const c = new GroupCommit(join(dir, 'missing.db-wal'))
+    await expect(c.sync()).resolves.toBeUndefined()
+    c.close()
+  })
+
+  it('makes concurrent writers share fsyncs, each waiting for one that started after its call', async () => {
+    const wal = join(dir, 'a.db-wal')
+    writeFileSync(wal, 'frames')
+    const starts: number[] = []
+    let clock = 0
+    const c = new GroupCommit(wal, (fd) => {
+      starts.push(++clock)
+      return realSync(fd)
+    })
+    // Each caller records the clock at its call; the sync that covers it must start later.
+    const calls = Array.from({ length: 50 }, () => {
+      const at = clock
+      return c.sync().then(() => at)
+    })
+    const covered = await Promise.all(calls)
+    expect(starts.length).toBeGreaterThanOrEqual(1)
+    expect(starts.length).toBeLessThanOrEqual(2)
+    for (const at of covered) expect(starts.some((s) => s > at)).toBe(true)
+    c.close()
+  })
+
+  it('rejects when the sync fails and recovers on the next call', async () => {
+    const wal = join(dir, 'b.db-wal')
+    writeFileSync(wal, 'frames')
+    let fail = false
+    const c = new GroupCommit(wal, (fd) => (fail ? Promise.reject(new Error('EIO: i/o error')) : realSync(fd)))
+    await c.sync()
+    fail = true
+    await expect(c.sync()).rejects.toThrow(/EIO/)
+    fail = false
+    await expect(c.sync()).resolves.toBeUndefined()
+    c.close()
+  })
+})

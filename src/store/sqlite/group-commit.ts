@@ -1,0 +1,81 @@
+/**
+ * Group commit for a WAL database. SQLite's `synchronous = FULL` fsyncs the WAL inside
+ * every COMMIT, on the caller's thread: with better-sqlite3 that blocks Node's event loop
+ * for the whole fsync, once per write. Instead the connection runs with
+ * `synchronous = NORMAL` (SQLite still syncs around checkpoints, so the database file stays
+ * consistent) and each committed write waits here for an fdatasync of the WAL file, made
+ * on libuv's thread pool. Writes that commit while one sync is in flight share the next
+ * one, so N concurrent writers cost about one fsync, and the event loop keeps serving.
+ * A write is acknowledged only after its WAL frames are on disk: the same promise FULL
+ * makes.
+ */
+import { closeSync, fdatasync, fsync, openSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+export class GroupCommit {
+  private fd: number | undefined
+  private inflight: Promise<void> | undefined
+  private next: Promise<void> | undefined
+
+  /**
+   * `walPath` is the database file name plus `-wal`; it exists once the first write
+   * committed. `dataSync` is fdatasync (replaceable in tests).
+   */
+  constructor(
+    private readonly walPath: string,
+    private readonly dataSync: (fd: number) => Promise<void> = (fd) => syncFd(fd, fdatasync)
+  ) {}
+
+  /** Resolves once everything committed before this call is durable. */
+  sync(): Promise<void> {
+    if (!this.inflight) {
+      this.inflight = this.flush().finally(() => {
+        this.inflight = undefined
+      })
+      return this.inflight
+    }
+    // A sync already running may have started before our commit: wait for the one after it.
+    this.next ??= this.inflight.then(
+      () => this.startNext(),
+      () => this.startNext()
+    )
+    return this.next
+  }
+
+  /** Releases the WAL file descriptor. */
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
+  }
+
+  private startNext(): Promise<void> {
+    this.next = undefined
+    return this.sync()
+  }
+
+  private async flush(): Promise<void> {
+    if (this.fd === undefined) {
+      let fd: number
+      try {
+        fd = openSync(this.walPath, 'r')
+      } catch (err) {
+        // No WAL file yet: nothing was written through it, so nothing to make durable.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
+        throw err
+      }
+      // The WAL file's directory entry must be durable too, once.
+      const dir = openSync(dirname(this.walPath), 'r')
+      try {
+        await syncFd(dir, fsync)
+      } finally {
+        closeSync(dir)
+      }
+      this.fd = fd
+    }
+    await this.dataSync(this.fd)
+  }
+}
+
+function syncFd(fd: number, fn: typeof fsync): Promise<void> {
+  return new Promise((resolve, reject) => fn(fd, (err) => (err ? reject(err) : resolve())))
+}
