@@ -20,7 +20,7 @@ export const EXIT = {
   changes: 5
 } as const
 
-export const EXIT_CODES_HELP = `exit codes: 0 ok, 1 operation failed, 2 usage error, 3 invalid blueprint, 4 conflict (nothing changed), 5 plan --detailed-exitcode found changes`
+export const EXIT_CODES_HELP = `exit codes: 0 ok, 1 operation failed (lint: findings at or above --fail-on), 2 usage error, 3 invalid blueprint, 4 conflict (nothing changed), 5 plan --detailed-exitcode found changes`
 
 /** Thrown for usage errors; main prints the message and the verb's help hint. */
 export class UsageError extends Error {}

@@ -7,6 +7,7 @@ import { operations as instanceProfiles } from './instance-profiles/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
+import { operations as simulator } from './simulator/index.js'
 import { operations as users } from './users/index.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
@@ -18,5 +19,6 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...accessKeys,
   ...instanceProfiles,
   ...serviceLinkedRoles,
-  ...account
+  ...account,
+  ...simulator
 ]

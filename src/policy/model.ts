@@ -91,6 +91,8 @@ export interface Policy {
   version: string | undefined
   id: string | undefined
   statements: Statement[]
+  /** Where the `Statement` value (an object or an array) sits in the original text (absent for built models). */
+  statementsRange?: SourceRange
 }
 
 /** One validation problem: where it is (a JSON path such as `$.Statement[1].Effect`) and what it is. */

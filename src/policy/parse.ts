@@ -149,7 +149,9 @@ function validateDocument(root: JsonNode, options: PolicyParseOptions, problems:
     checkSidsUnique(s, problems)
   }
   if (problems.count > 0) return undefined
-  return { version, id, statements }
+  const policy: Policy = { version, id, statements }
+  if (statementMember !== undefined) policy.statementsRange = statementMember.value.range
+  return policy
 }
 
 function checkSidsUnique(statementNode: JsonNode, problems: ProblemCollector): void {

@@ -165,6 +165,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       region: verified.region,
       sourceIp: facts.sourceIp,
       secureTransport: false,
+      policySets,
       authorize: async (a, r, c, resourcePolicies) => {
         // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
         try {

@@ -174,8 +174,11 @@ export interface DeletionTaskStore {
 
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
-  /** All policies that authorize this user or role (its own, its groups', its boundary); undefined if it does not exist. */
-  loadPrincipalPolicies(principal: { type: 'user' | 'role'; name: string }): Promise<PrincipalPolicies | undefined>
+  /**
+   * All policies that authorize this user or role (its own, its groups', its boundary), or a
+   * group's own (for the policy simulator); undefined if it does not exist.
+   */
+  loadPrincipalPolicies(principal: { type: 'user' | 'role' | 'group'; name: string }): Promise<PrincipalPolicies | undefined>
 }
 
 /** The whole store. */

@@ -310,7 +310,7 @@ export interface PolicySource {
  * catalog.
  */
 export interface PrincipalPolicies {
-  principal: { type: 'user' | 'role'; id: string; name: string; path: string; arn: string }
+  principal: { type: 'user' | 'role' | 'group'; id: string; name: string; path: string; arn: string }
   /** The store revision this snapshot was read at (see Store.getRevision). */
   revision: number
   groups: { id: string; name: string; arn: string }[]
