@@ -31,10 +31,6 @@ commands:
   apply       create or update what a blueprint declares
   destroy     delete what a blueprint created
   request     write the Markdown request for an administrator (no admin rights needed)
-  lint        check policy files like IAM Access Analyzer, offline
-  simulate    evaluate a request against a principal's policies and explain the decision
-  import      load an account snapshot (aws iam get-account-authorization-details output) into a data directory
-  export      write a data directory's account as that snapshot JSON
 
 every command takes --help, with examples.
 
