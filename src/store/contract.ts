@@ -11,6 +11,8 @@ import { concurrencyCases } from './contract/concurrency-cases.js'
 import { groupCases } from './contract/group-cases.js'
 import { ACCOUNT_ID, type Harness } from './contract/harness.js'
 import { instanceProfileCases } from './contract/instance-profile-cases.js'
+import { loginProfileCases } from './contract/login-profile-cases.js'
+import { mfaDeviceCases } from './contract/mfa-device-cases.js'
 import { paginationCases } from './contract/pagination-cases.js'
 import { policyCases } from './contract/policy-cases.js'
 import { principalPoliciesCases } from './contract/principal-policies-cases.js'
@@ -49,5 +51,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     paginationCases(h)
     transactionCases(h)
     concurrencyCases(h)
+    loginProfileCases(h)
+    mfaDeviceCases(h)
   })
 }

@@ -13,6 +13,8 @@ export interface StoreLimits {
   groupsPerUser: number
   /** Tags per user, role, policy or instance profile (fixed at 50 by AWS). */
   tagsPerResource: number
+  /** MFA devices enabled per user (fixed at 8 by AWS). */
+  mfaDevicesPerUser: number
   /** Aggregate inline policy size per principal, non-whitespace characters. */
   inlinePolicySize: { user: number; group: number; role: number }
 }
@@ -24,6 +26,7 @@ export const DEFAULT_LIMITS: StoreLimits = Object.freeze({
   attachedPoliciesPerPrincipal: 10,
   groupsPerUser: 10,
   tagsPerResource: 50,
+  mfaDevicesPerUser: 8,
   inlinePolicySize: Object.freeze({ user: 2048, group: 5120, role: 10240 })
 })
 

@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial.js'
+import { sql as people } from './002-people.js'
 
 /** One schema step; `version` is its NNN prefix. Migrations are TypeScript so builds carry them. */
 export interface Migration {
@@ -9,5 +10,6 @@ export interface Migration {
 
 /** Every migration, in order; append, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'initial', sql: initial }
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'people', sql: people }
 ]
