@@ -18,6 +18,10 @@ export type IamErrorCode =
   | 'ServiceFailure'
   | 'AccessDenied'
   | 'ValidationError'
+  | 'PasswordPolicyViolation'
+  | 'EntityTemporarilyUnmodifiable'
+  | 'InvalidUserType'
+  | 'InvalidAuthenticationCode'
 
 /** The AWS error `code` with `message` (AWS's wording) and the catalogue's HTTP status, ready to throw from a handler. */
 export function iamError(code: IamErrorCode, message: string): AwsError {
