@@ -10,11 +10,14 @@ import {
   ListVirtualMFADevicesCommand, PutRolePolicyCommand, ResyncMFADeviceCommand, TagMFADeviceCommand, UntagMFADeviceCommand
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, type Credentials as StsCredentials } from '@aws-sdk/client-sts'
-import jsQR from 'jsqr'
+import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { authenticatorCode } from '../helpers/totp.js'
 import { awsErrorOf as errorOf, createUserWithKeys, startWarden, TEST_ACCOUNT_ID, type Credentials, type RunningWarden } from '../helpers/warden.js'
+
+// jsqr is CommonJS whose types declare an ES default export: take the function either way.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as typeof import('jsqr').default
 
 let w: RunningWarden
 // The server's clock runs `offset` ms ahead of the test's (the authenticator's).
