@@ -7,7 +7,10 @@ import { operations as loginProfiles } from './login-profiles/index.js'
 import { operations as mfaDevices } from './mfa-devices/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
+import { operations as serviceSpecificCredentials } from './service-specific-credentials/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
+import { operations as signingCertificates } from './signing-certificates/index.js'
+import { operations as sshPublicKeys } from './ssh-public-keys/index.js'
 import { operations as users } from './users/index.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
@@ -20,5 +23,8 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...instanceProfiles,
   ...serviceLinkedRoles,
   ...loginProfiles,
-  ...mfaDevices
+  ...mfaDevices,
+  ...sshPublicKeys,
+  ...signingCertificates,
+  ...serviceSpecificCredentials
 ]

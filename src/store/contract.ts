@@ -19,6 +19,7 @@ import { principalPoliciesCases } from './contract/principal-policies-cases.js'
 import { roleCases } from './contract/role-cases.js'
 import { transactionCases } from './contract/transaction-cases.js'
 import { userCases } from './contract/user-cases.js'
+import { userCredentialCases } from './contract/user-credential-cases.js'
 import type { Store } from './store.js'
 
 /** Registers the whole contract suite under `name`; `makeStore` must return a new, empty store per call. */
@@ -53,5 +54,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     concurrencyCases(h)
     loginProfileCases(h)
     mfaDeviceCases(h)
+    userCredentialCases(h)
   })
 }

@@ -27,6 +27,7 @@ export type EntityKind =
   | 'deletion-task'
   | 'login-profile'
   | 'mfa-device'
+  | 'user-credential'
   | 'marker'
 
 /** An error raised by a Store; `message` is worded the way AWS words the matching error. */

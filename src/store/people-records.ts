@@ -3,7 +3,7 @@
  * dialect: SQLite hands back text and integers, PostgreSQL Dates, booleans and JSON values,
  * so the mappers accept either.
  */
-import type { LoginProfileRecord, MfaDeviceRecord } from './people-types.js'
+import type { LoginProfileRecord, MfaDeviceRecord, UserCredentialKind, UserCredentialRecord, UserCredentialStatus } from './people-types.js'
 import type { Tag, UserRecord } from './types.js'
 
 type Stamp = string | Date
@@ -81,4 +81,34 @@ export function mfaDeviceRecord(row: MfaDeviceRow, user: UserRecord | undefined)
 /** The serial number (ARN) of a virtual MFA device. */
 export function mfaSerialNumber(accountId: string, path: string, name: string): string {
   return `arn:aws:iam::${accountId}:mfa${path}${name}`
+}
+
+export interface UserCredentialRow {
+  id: string
+  kind: UserCredentialKind
+  user_id: string
+  user_name: string
+  status: UserCredentialStatus
+  create_date: Stamp
+  body: string | null
+  fingerprint: string | null
+  service_name: string | null
+  service_user_name: string | null
+  secret: Uint8Array | null
+}
+
+/** Columns for queries joining user_credentials `c` to iam_users `u`. */
+export const USER_CREDENTIAL_COLUMNS =
+  'c.id, c.kind, c.user_id, u.name AS user_name, c.status, c.create_date, c.body, c.fingerprint, c.service_name, c.service_user_name, c.secret'
+
+export function userCredentialRecord(row: UserCredentialRow): UserCredentialRecord {
+  const out: UserCredentialRecord = {
+    kind: row.kind, id: row.id, userName: row.user_name, userId: row.user_id, status: row.status, createDate: date(row.create_date)
+  }
+  if (row.body !== null) out.body = row.body
+  if (row.fingerprint !== null) out.fingerprint = row.fingerprint
+  if (row.service_name !== null) out.serviceName = row.service_name
+  if (row.service_user_name !== null) out.serviceUserName = row.service_user_name
+  if (row.secret !== null) out.secretCiphertext = new Uint8Array(row.secret)
+  return out
 }

@@ -75,3 +75,38 @@ export interface MfaSync {
   lastUsedStep: number
   driftSteps: number
 }
+
+/** The per-user credentials other AWS services use: SSH keys (CodeCommit), X.509 signing certificates, service passwords. */
+export type UserCredentialKind = 'ssh-public-key' | 'signing-certificate' | 'service-specific-credential'
+
+export type UserCredentialStatus = 'Active' | 'Inactive'
+
+export interface UserCredentialRecord {
+  kind: UserCredentialKind
+  id: string
+  userName: string
+  userId: string
+  status: UserCredentialStatus
+  /** UploadDate or CreateDate. */
+  createDate: Date
+  /** The SSH public key or certificate as uploaded. */
+  body?: string
+  /** What makes two uploads the same key or certificate. */
+  fingerprint?: string
+  serviceName?: string
+  serviceUserName?: string
+  /** A service-specific credential's password as the caller sealed it. */
+  secretCiphertext?: Uint8Array
+}
+
+export interface CreateUserCredentialInput {
+  kind: UserCredentialKind
+  id: string
+  userName: string
+  status?: UserCredentialStatus
+  body?: string
+  fingerprint?: string
+  serviceName?: string
+  serviceUserName?: string
+  secretCiphertext?: Uint8Array
+}

@@ -16,8 +16,8 @@ import type {
   PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, Tag, UpdateRoleInput, UserRecord
 } from './types.js'
 import type {
-  CreateLoginProfileInput, CreateVirtualMfaDeviceInput, ListVirtualMfaDevicesRequest, LoginProfileRecord,
-  MfaDeviceRecord, MfaSync, UpdateLoginProfileInput
+  CreateLoginProfileInput, CreateUserCredentialInput, CreateVirtualMfaDeviceInput, ListVirtualMfaDevicesRequest, LoginProfileRecord,
+  MfaDeviceRecord, MfaSync, UpdateLoginProfileInput, UserCredentialKind, UserCredentialRecord, UserCredentialStatus
 } from './people-types.js'
 
 /** The single account this store holds. */
@@ -215,6 +215,26 @@ export interface MfaDeviceStore {
   untagMfaDevice(serialNumber: string, keys: string[]): Promise<void>
 }
 
+/**
+ * SSH public keys, signing certificates and service-specific credentials of users, one
+ * `kind` each. Quotas: SSHPublicKeysPerUser (5), SigningCertificatesPerUser (2),
+ * ServiceSpecificCredentialsPerUserPerService (2). None of these moves the revision.
+ */
+export interface UserCredentialStore {
+  /**
+   * NotFound for a missing user, LimitExceeded past the kind's quota, AlreadyExists for a
+   * fingerprint already held: by the same user for SSH keys, by anyone for certificates.
+   */
+  createUserCredential(input: CreateUserCredentialInput): Promise<UserCredentialRecord>
+  /** The credential if it exists and belongs to the user. */
+  getUserCredential(kind: UserCredentialKind, userName: string, id: string): Promise<UserCredentialRecord | undefined>
+  /** Oldest first; one user's (NotFound if missing) or, without userName, everyone's; optionally of one service. */
+  listUserCredentials(kind: UserCredentialKind, filter: { userName?: string; serviceName?: string }): Promise<UserCredentialRecord[]>
+  /** NotFound unless the credential belongs to the user. */
+  updateUserCredential(kind: UserCredentialKind, userName: string, id: string, changes: { status?: UserCredentialStatus; secretCiphertext?: Uint8Array }): Promise<UserCredentialRecord>
+  deleteUserCredential(kind: UserCredentialKind, userName: string, id: string): Promise<void>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /** All policies that authorize this user or role (its own, its groups', its boundary); undefined if it does not exist. */
@@ -224,7 +244,7 @@ export interface PrincipalPolicyLoader {
 /** The whole store. */
 export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
-  PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore {
+  PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that

@@ -22,6 +22,12 @@ export type IamErrorCode =
   | 'EntityTemporarilyUnmodifiable'
   | 'InvalidUserType'
   | 'InvalidAuthenticationCode'
+  | 'InvalidPublicKey'
+  | 'UnrecognizedPublicKeyEncoding'
+  | 'DuplicateSSHPublicKey'
+  | 'MalformedCertificate'
+  | 'DuplicateCertificate'
+  | 'NotSupportedService'
 
 /** The AWS error `code` with `message` (AWS's wording) and the catalogue's HTTP status, ready to throw from a handler. */
 export function iamError(code: IamErrorCode, message: string): AwsError {

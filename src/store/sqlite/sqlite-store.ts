@@ -21,6 +21,7 @@ import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
 import type { Sync } from './sync.js'
+import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
 
 /** The database file Warden keeps in its data directory. */
@@ -110,7 +111,7 @@ class SqliteStore {
     this.ops = {
       ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
       ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx),
-      ...loginProfileOps(ctx), ...mfaDeviceOps(ctx)
+      ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx)
     }
   }
 
