@@ -4,6 +4,7 @@
  * (test/fixtures/user-credentials.json): formats, fingerprints, quotas, duplicates, status,
  * deletion blocking DeleteUser, and bad input changing nothing.
  */
+import { generateKeyPairSync } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import {
   CreateServiceSpecificCredentialCommand, CreateUserCommand, DeleteServiceSpecificCredentialCommand, DeleteSigningCertificateCommand, DeleteSSHPublicKeyCommand,
@@ -63,6 +64,9 @@ describe('SSH public keys', () => {
     expect(await errorOf(iam.send(new UploadSSHPublicKeyCommand({ UserName: 'dev', SSHPublicKeyBody: FX.sshEd25519 })))).toEqual(unrecognized)
     expect(await errorOf(iam.send(new UploadSSHPublicKeyCommand({ UserName: 'dev', SSHPublicKeyBody: 'not a key at all' })))).toEqual(unrecognized)
     expect(await errorOf(iam.send(new UploadSSHPublicKeyCommand({ UserName: 'dev', SSHPublicKeyBody: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' })))).toEqual(invalid)
+    // A private key would yield a public one; IAM takes public keys only.
+    const privatePem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
+    expect(await errorOf(iam.send(new UploadSSHPublicKeyCommand({ UserName: 'dev', SSHPublicKeyBody: privatePem })))).toEqual(invalid)
     expect(await errorOf(iam.send(new UploadSSHPublicKeyCommand({ UserName: 'ghost', SSHPublicKeyBody: FX.sshRsa2048 })))).toMatchObject({ name: 'NoSuchEntity' })
     expect(await errorOf(iam.send(new GetSSHPublicKeyCommand({ UserName: 'dev', SSHPublicKeyId: 'APKAEXAMPLE000000000', Encoding: 'DER' as 'PEM' }))))
       .toMatchObject({ name: 'ValidationError' })

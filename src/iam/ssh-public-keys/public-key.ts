@@ -73,6 +73,8 @@ function fromOpenSsh(body: string): KeyObject {
 }
 
 function fromPem(body: string): KeyObject {
+  // createPublicKey would derive a public key from a private one: IAM takes public keys only.
+  if (!/^-----BEGIN (RSA )?PUBLIC KEY-----/.test(body)) throw invalid()
   let key: KeyObject
   try {
     key = createPublicKey(body)
