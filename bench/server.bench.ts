@@ -6,13 +6,12 @@
  *
  *   npm run bench:server [-- --rounds 3 --seconds 4]
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam'
-import { signRequest } from '../src/auth/sigv4/index.js'
+import { median, pinned, signedLine, waitFor, wrk as runWrk, type WrkRun } from './lib/http-load.js'
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '4' } } })
 const rounds = Number(args.rounds)
@@ -20,26 +19,6 @@ const seconds = Number(args.seconds)
 const ROOT = { accessKeyId: 'AKIABENCHROOT0000001', secretAccessKey: 'benchRootSecret0000000000000000000000000' }
 const ACCOUNT = '123456789012'
 const dir = mkdtempSync(join(tmpdir(), 'warden-bench-'))
-const children: ChildProcess[] = []
-process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')))
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      await fetch(url)
-      return
-    } catch {
-      await new Promise((r) => setTimeout(r, 100))
-    }
-  }
-  throw new Error(`${url} did not come up`)
-}
-
-function pinned(cmd: string, argv: string[], env: Record<string, string> = {}): ChildProcess {
-  const c = spawn('taskset', ['-c', '0', cmd, ...argv], { env: { ...process.env, ...env }, stdio: 'ignore' })
-  children.push(c)
-  return c
-}
 
 interface Target { name: string; endpoint: string; user: { accessKeyId: string; secretAccessKey: string }; roleArn: string }
 
@@ -57,14 +36,7 @@ async function setUp(name: string, endpoint: string): Promise<Target> {
 }
 
 function line(t: Target, service: 'iam' | 'sts', body: string): string {
-  const host = new URL(t.endpoint).host
-  const signed = signRequest(
-    { method: 'POST', path: '/', headers: { host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body },
-    t.user,
-    { region: 'us-east-1', service, date: new Date() }
-  )
-  const headers = Object.entries(signed.headers).filter(([k]) => k !== 'host').map(([k, v]) => `${k}:${String(v)}`).join('|')
-  return `POST\t/\t${headers}\t${body}`
+  return signedLine(t.endpoint, t.user, service, body)
 }
 
 const trustDoc = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] }))
@@ -85,18 +57,11 @@ function scenarioFile(t: Target, scenario: string, round: number): string {
   return file
 }
 
-interface Run { rps: number; p99ms: number; errors: number }
+type Run = WrkRun
 
 function wrk(t: Target, file: string): Run {
-  const out = execFileSync('taskset', ['-c', '1', 'wrk', '-t1', '-c16', `-d${seconds}s`, '--latency', '-s', 'bench/wrk-replay.lua', t.endpoint, '--', file], { encoding: 'utf8' })
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1])
-  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out)
-  const p99ms = p99 ? Number(p99[1]) * (p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1) : NaN
-  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0)
-  return { rps, p99ms, errors }
+  return runWrk(t.endpoint, file, seconds)
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 const wardenPort = 4591
 const motoPort = 5091

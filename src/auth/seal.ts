@@ -3,8 +3,9 @@
  * session tokens. Layout: version (1) | key id (4) | iv (12) | ciphertext | tag (16); the
  * version and key id are authenticated as associated data.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv } from 'node:crypto'
 import type { KeyMaterial, KeyPurpose } from './key-material.js'
+import { pooledRandomBytes } from './random-bytes.js'
 
 const VERSION = 1
 const HEADER = 5
@@ -16,7 +17,7 @@ export function seal(keys: KeyMaterial, purpose: KeyPurpose, plaintext: Buffer):
   const header = Buffer.alloc(HEADER)
   header.writeUInt8(VERSION, 0)
   header.writeUInt32BE(keys.keyId, 1)
-  const iv = randomBytes(IV)
+  const iv = pooledRandomBytes(IV)
   const cipher = createCipheriv('aes-256-gcm', keys.key(purpose), iv)
   cipher.setAAD(header)
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()])

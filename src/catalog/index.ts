@@ -5,6 +5,7 @@
 export { CatalogNotLoadedError, loadCatalog, ServiceCatalog } from './service-catalog.js'
 export {
   awsManagedPolicyCount,
+  awsManagedPolicyText,
   getAwsManagedPolicy,
   isAwsManagedPolicyArn,
   listAwsManagedPolicies,

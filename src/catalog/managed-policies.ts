@@ -168,3 +168,19 @@ function buildSnapshot(file: SnapshotFile): AwsManagedPolicySnapshot {
     }
   }
 }
+
+const documentTexts = new WeakMap<AwsManagedPolicy, string>()
+
+/**
+ * The document text of an AWS managed policy's default version, as GetPolicyVersion returns
+ * it (the snapshot holds it parsed; AWS indents with 4 spaces). Enforcement and the policy
+ * simulator parse this same text, so simulator positions point into what GetPolicyVersion shows.
+ */
+export function awsManagedPolicyText(policy: AwsManagedPolicy): string {
+  let text = documentTexts.get(policy)
+  if (text === undefined) {
+    text = JSON.stringify(policy.document, null, 4)
+    documentTexts.set(policy, text)
+  }
+  return text
+}

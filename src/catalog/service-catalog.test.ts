@@ -99,6 +99,15 @@ describe('ServiceCatalog, one service at a time', () => {
     expect(catalog.getConditionKey('s3:no-such-key')).toBeUndefined()
   })
 
+  it('matches every form of variable part the reference uses', async () => {
+    await catalog.ensureForActions(['kms:Decrypt', 'secretsmanager:GetSecretValue', 'ec2:RunInstances'])
+    expect(catalog.getConditionKey('kms:EncryptionContext:aws:pi:service')?.key).toBe('kms:EncryptionContext:${EncryptionContextKey}')
+    expect(catalog.getConditionKey('kms:EncryptionContextKeys')?.key).toBe('kms:EncryptionContextKeys')
+    expect(catalog.getConditionKey('secretsmanager:ResourceTag/team')?.key).toBe('secretsmanager:ResourceTag/tag-key')
+    expect(catalog.getConditionKey('ec2:ResourceTag/team')?.key).toBe('ec2:ResourceTag/${TagKey}')
+    expect(catalog.getConditionKey('ec2:ResourceTag/')).toBeUndefined()
+  })
+
   it('loads what action lists and patterns need', async () => {
     const fresh = await ServiceCatalog.create()
     await fresh.ensureForActions(['ecr:GetAuthorizationToken', 'logs:*', 'nope:Thing', 'NotAnAction'])

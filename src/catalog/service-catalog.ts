@@ -286,11 +286,7 @@ export class ServiceCatalog {
     if (data === undefined) return undefined
     const exact = data.conditionKeys.get(lower)
     if (exact !== undefined) return exact
-    // Keys with a variable part (`s3:ExistingObjectTag/<key>`) match any non-empty tail.
-    const slash = lower.indexOf('/')
-    if (slash < 0 || slash === lower.length - 1) return undefined
-    const head = lower.slice(0, slash + 1)
-    for (const [k, info] of data.conditionKeys) if (k.startsWith(head) && /[<$]/.test(k.slice(slash + 1))) return info
+    for (const { pattern, info } of keyPatterns(data)) if (pattern.test(lower)) return info
     return undefined
   }
 
@@ -324,6 +320,30 @@ export class ServiceCatalog {
     }
     return this.nameIndex.get(lowerName) ?? []
   }
+}
+
+const patternCache = new WeakMap<ServiceData, { pattern: RegExp; info: ConditionKeyInfo }[]>()
+
+/**
+ * The service's condition keys with a variable part, as patterns: `s3:ExistingObjectTag/<key>`,
+ * `ec2:ResourceTag/${TagKey}`, `secretsmanager:ResourceTag/tag-key`,
+ * `kms:EncryptionContext:${EncryptionContextKey}` each match any non-empty value there.
+ */
+function keyPatterns(data: ServiceData): { pattern: RegExp; info: ConditionKeyInfo }[] {
+  let patterns = patternCache.get(data)
+  if (patterns === undefined) {
+    patterns = []
+    for (const [lower, info] of data.conditionKeys) {
+      if (!/\$\{|<|\/tag-key$/.test(lower)) continue
+      const source = lower
+        .split(/(\$\{[^}]*\}|<[^>]*>|\/tag-key$)/)
+        .map((part, i) => (i % 2 === 1 ? (part.startsWith('/') ? '/.+' : '.+') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('')
+      patterns.push({ pattern: new RegExp(`^${source}$`), info })
+    }
+    patternCache.set(data, patterns)
+  }
+  return patterns
 }
 
 let shared: Promise<ServiceCatalog> | undefined

@@ -1,17 +1,48 @@
 /** The `warden` command: one file per verb. */
-import { serve } from './serve.js'
+import { EXIT_CODES_HELP } from './common.js'
+
+type Verb = (argv: string[]) => Promise<number>
+// Loaded on use: `warden serve` need not load the AWS SDK, `--help` need not load anything.
+const VERBS: Record<string, () => Promise<Verb>> = {
+  serve: async () => (await import('./serve.js')).serve,
+  configure: async () => (await import('./configure.js')).configure,
+  blueprint: async () => (await import('./blueprint.js')).blueprint,
+  plan: async () => (await import('./plan.js')).plan,
+  apply: async () => (await import('./apply.js')).apply,
+  destroy: async () => (await import('./apply.js')).destroy,
+  request: async () => (await import('./request.js')).request,
+  lint: async () => (await import('./lint.js')).lint,
+  simulate: async () => (await import('./simulate.js')).simulate,
+  import: async () => (await import('./import.js')).importCommand,
+  export: async () => (await import('./export.js')).exportCommand
+}
 
 const USAGE = `usage: warden <command> [options]
 
 commands:
-  serve     run the IAM and STS endpoint (warden serve --help)
+  serve       run the IAM and STS endpoint
+  configure   write an AWS profile (and role profiles) that point at Warden
+  blueprint   list, show or copy the built-in blueprints (blueprint list|show|init|schema)
+  plan        show what apply would create, change and delete
+  apply       create or update what a blueprint declares
+  destroy     delete what a blueprint created
+  request     write the Markdown request for an administrator (no admin rights needed)
+  lint        check policy files like IAM Access Analyzer, offline
+  simulate    evaluate a request against a principal's policies and explain the decision
+  import      load an account snapshot (aws iam get-account-authorization-details output) into a data directory
+  export      write a data directory's account as that snapshot JSON
 
-exit codes: 0 success, 1 runtime failure, 2 usage error`
+every command takes --help, with examples.
+
+${EXIT_CODES_HELP}`
 
 /** Runs the command line; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // The SDK warns on every run that its 2027 releases will need Node 22; a CLI user cannot act on it.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const [verb, ...rest] = argv
-  if (verb === 'serve') return serve(rest)
+  const load = verb !== undefined && Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined
+  if (load) return (await load())(rest)
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     process.stdout.write(USAGE + '\n')
     return verb === undefined ? 2 : 0

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createWarden } from '../server/app.js'
+import { DEFAULT_DATA_DIR } from './data-dir.js'
 
 export const DEFAULT_PORT = 4590
 
@@ -32,7 +33,7 @@ export async function serve(argv: string[]): Promise<number> {
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: String(DEFAULT_PORT) },
-        data: { type: 'string', default: '.warden' },
+        data: { type: 'string', default: DEFAULT_DATA_DIR },
         db: { type: 'string' },
         dev: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }

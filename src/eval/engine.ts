@@ -133,7 +133,7 @@ function evaluateLevels(levels: CompiledGroup[], st: EvalState, box: DenyBox, ou
 
 function decide(g: Groups, request: AuthorizationRequest, options: EvaluateOptions | undefined): EvaluationResult {
   const explain = options?.explain !== false
-  const st = new EvalState(request, options?.now, explain)
+  const st = new EvalState(request, options?.now, explain, options?.deriveContext !== false)
   const p = request.principal
   const external = p.type === 'Service' || p.type === 'Anonymous' || p.federatedProvider !== undefined
   const root = !external && p.type === 'Account'

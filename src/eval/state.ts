@@ -11,13 +11,15 @@ export class EvalState implements Clock {
   readonly explain: boolean
   readonly matched: MatchedStatement[] | undefined
   readonly missing: string[] | undefined
+  private readonly derive: boolean
   private readonly fixedNow: Date | undefined
   private cachedNow: Date | undefined
 
-  constructor(request: AuthorizationRequest, now: Date | undefined, explain: boolean) {
+  constructor(request: AuthorizationRequest, now: Date | undefined, explain: boolean, derive = true) {
     this.request = request
     this.principal = request.principal
     this.explain = explain
+    this.derive = derive
     this.fixedNow = now
     this.matched = explain ? [] : undefined
     this.missing = explain ? [] : undefined
@@ -33,7 +35,7 @@ export class EvalState implements Clock {
   lookup(lowerKey: string, writtenKey: string): ContextValue | undefined {
     const supplied = lookupSupplied(this.request.context, lowerKey, writtenKey)
     if (supplied !== undefined) return supplied
-    const derived = derivedKey(this.principal, lowerKey, this)
+    const derived = this.derive ? derivedKey(this.principal, lowerKey, this) : undefined
     if (derived === undefined && this.missing && !this.missing.includes(writtenKey)) this.missing.push(writtenKey)
     return derived
   }

@@ -109,6 +109,11 @@ export interface EvaluateOptions {
   now?: Date
   /** false = fast path: decision and denial only, no matched[] or missingContextKeys. Default true. */
   explain?: boolean
+  /**
+   * false = only `request.context` supplies keys: nothing is derived from the principal or
+   * the clock (IAM's policy simulator, where every key comes from ContextEntries). Default true.
+   */
+  deriveContext?: boolean
 }
 
 export interface CompiledPolicySet {

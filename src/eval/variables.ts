@@ -10,7 +10,8 @@
  */
 import { LITERAL_QUESTION, LITERAL_STAR } from './wildcard.js'
 
-export type TemplatePart = string | { key: string; fallback: string | undefined }
+/** A literal, or a variable: `key` lower-cased for lookups, `written` as the policy spells it (for missing-key reports). */
+export type TemplatePart = string | { key: string; written: string; fallback: string | undefined }
 
 export interface Template {
   parts: TemplatePart[]
@@ -49,7 +50,7 @@ export function parseTemplate(text: string): Template | undefined {
       } else {
         if (lit) parts.push(lit)
         lit = ''
-        parts.push({ key: key.toLowerCase(), fallback: m ? (m[2] as string) : undefined })
+        parts.push({ key: key.toLowerCase(), written: key, fallback: m ? (m[2] as string) : undefined })
         found = true
       }
     }
@@ -72,7 +73,7 @@ export function fillTemplate(t: Template, ctx: ContextLookup, glob: boolean): st
       out += glob ? part : part.replaceAll(LITERAL_STAR, '*').replaceAll(LITERAL_QUESTION, '?')
       continue
     }
-    let v = ctx.lookup(part.key, part.key)
+    let v = ctx.lookup(part.key, part.written)
     if (Array.isArray(v)) v = v.length === 1 ? v[0] : undefined
     if (v === undefined) {
       if (part.fallback === undefined) return undefined

@@ -1,5 +1,6 @@
 /** Every IAM operation Warden serves, one folder per entity. */
 import type { OperationSpec } from '../server/operation.js'
+import { operations as account } from './account/index.js'
 import { operations as accessKeys } from './access-keys/index.js'
 import { operations as groups } from './groups/index.js'
 import { operations as instanceProfiles } from './instance-profiles/index.js'
@@ -10,6 +11,7 @@ import { operations as roles } from './roles/index.js'
 import { operations as serviceSpecificCredentials } from './service-specific-credentials/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
 import { operations as signingCertificates } from './signing-certificates/index.js'
+import { operations as simulator } from './simulator/index.js'
 import { operations as sshPublicKeys } from './ssh-public-keys/index.js'
 import { operations as users } from './users/index.js'
 
@@ -22,6 +24,8 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...accessKeys,
   ...instanceProfiles,
   ...serviceLinkedRoles,
+  ...account,
+  ...simulator,
   ...loginProfiles,
   ...mfaDevices,
   ...sshPublicKeys,

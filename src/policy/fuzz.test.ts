@@ -137,9 +137,14 @@ describe('parsePolicy on hostile input', () => {
     expect(text.length).toBeGreaterThan(5000)
     for (let i = 0; i < 200; i++) parsePolicy(text, { kind: 'identity' })
     const runs = 500
-    const start = performance.now()
+    // CPU time, not wall time: on a busy shared box wall time mostly measures the other processes.
+    const cpuMs = () => {
+      const u = process.cpuUsage()
+      return (u.user + u.system) / 1000
+    }
+    const start = cpuMs()
     for (let i = 0; i < runs; i++) parsePolicy(text, { kind: 'identity', sizeLimit: 'role-inline' })
-    const perParse = (performance.now() - start) / runs
+    const perParse = (cpuMs() - start) / runs
     // The target is far lower (see bench/); this bound only catches gross regressions on a busy CI box.
     expect(perParse).toBeLessThan(1)
   })

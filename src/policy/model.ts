@@ -91,6 +91,8 @@ export interface Policy {
   version: string | undefined
   id: string | undefined
   statements: Statement[]
+  /** Where the `Statement` value (an object or an array) sits in the original text (absent for built models). */
+  statementsRange?: SourceRange
 }
 
 /** One validation problem: where it is (a JSON path such as `$.Statement[1].Effect`) and what it is. */
@@ -106,4 +108,43 @@ export interface PolicyProblem {
   code?: string
   /** What exactly is wrong, for people: AWS's own messages (e.g. `Syntax errors in policy.`) rarely say. */
   detail?: string
+  /** The IAM Access Analyzer issue code for this kind of problem (the linter reports it). */
+  issue?: PolicyIssue
 }
+
+/**
+ * IAM Access Analyzer's issue codes for the problems IAM itself rejects (policy check
+ * reference, "Error" section); the validator tags each problem with one.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
+ */
+export type PolicyIssue =
+  | 'JSON_SYNTAX_ERROR'
+  | 'DATA_TYPE_MISMATCH'
+  | 'INVALID_POLICY_ELEMENT'
+  | 'INVALID_VERSION'
+  | 'MISSING_STATEMENT'
+  | 'UNIQUE_SIDS_REQUIRED'
+  | 'UNSUPPORTED_SID'
+  | 'MISSING_EFFECT'
+  | 'INVALID_EFFECT'
+  | 'MISSING_ACTION'
+  | 'MISSING_RESOURCE'
+  | 'MISSING_PRINCIPAL'
+  | 'UNSUPPORTED_PRINCIPAL'
+  | 'UNSUPPORTED_ELEMENT_COMBINATION'
+  | 'UNSUPPORTED_ACTION_IN_POLICY'
+  | 'INVALID_ACTION'
+  | 'INVALID_SERVICE_IN_ACTION'
+  | 'INVALID_ARN_PREFIX'
+  | 'INVALID_PARTITION'
+  | 'MISSING_ARN_FIELD'
+  | 'ARN_REGION_NOT_ALLOWED'
+  | 'INVALID_ARN_RESOURCE'
+  | 'INVALID_PRINCIPAL_FORMAT'
+  | 'INVALID_PRINCIPAL_KEY'
+  | 'INVALID_CONDITION_OPERATOR'
+  | 'INVALID_CONDITION_KEY_FORMAT'
+  | 'TYPE_MISMATCH_DATE'
+  | 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA'
+  | 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA'
+  | 'POLICY_SIZE_EXCEEDS_SCP_QUOTA'

@@ -37,6 +37,7 @@ describe.each(files)('%s', (file) => {
       expect(result.problems.map((p) => p.path)).toEqual(c.expect.paths)
       for (const p of result.problems) {
         expect(p.detail, p.path).toBeTruthy()
+        expect(p.issue, `${p.path} has an Access Analyzer issue code`).toMatch(/^[A-Z_]+$/)
         if (p.code === undefined) expect(p.range, `${p.path} has a range`).toBeDefined()
       }
     }

@@ -52,11 +52,11 @@ export function parsePolicy(text: string, options: PolicyParseOptions): PolicyPa
   try {
     const problems = new ProblemCollector(true)
     const size = checkPolicySize(text, options.sizeLimit ?? 'none', options.sizeQuota, options.entityName)
-    if (size !== undefined) problems.add(STAGE.size, size.path, size.range, size.message, size.detail ?? '', size.code)
+    if (size !== undefined) problems.add(STAGE.size, size.issue ?? 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', size.path, size.range, size.message, size.detail ?? '', size.code)
     const parsed = parseJson(text)
     if (parsed.value === undefined) {
       const error = parsed.error ?? { message: 'invalid JSON', position: { line: 1, column: 1, offset: 0 } }
-      problems.add(STAGE.syntax, '$', { start: error.position, end: error.position }, options.kind === 'trust' ? MSG.trustInvalidJson : MSG.syntax, `invalid JSON at line ${error.position.line}, column ${error.position.column}: ${error.message}`)
+      problems.add(STAGE.syntax, 'JSON_SYNTAX_ERROR', '$', { start: error.position, end: error.position }, options.kind === 'trust' ? MSG.trustInvalidJson : MSG.syntax, `invalid JSON at line ${error.position.line}, column ${error.position.column}: ${error.message}`)
       return finish(problems, undefined, options.kind, [])
     }
     const policy = validateDocument(parsed.value, options, problems)
@@ -78,12 +78,12 @@ export function validatePolicyValue(value: unknown, options: PolicyParseOptions)
         text = undefined
       }
       const size = text === undefined ? undefined : checkPolicySize(text, options.sizeLimit, options.sizeQuota, options.entityName)
-      if (size !== undefined) problems.add(STAGE.size, size.path, undefined, size.message, size.detail ?? '', size.code)
+      if (size !== undefined) problems.add(STAGE.size, size.issue ?? 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', size.path, undefined, size.message, size.detail ?? '', size.code)
     }
     const converted = nodeFromValue(value)
     if (converted.node === undefined) {
       const error = converted.error ?? { path: '$', message: 'not JSON' }
-      problems.add(STAGE.syntax, error.path, undefined, MSG.syntax, error.message)
+      problems.add(STAGE.syntax, 'JSON_SYNTAX_ERROR', error.path, undefined, MSG.syntax, error.message)
       return finish(problems, undefined, options.kind, [])
     }
     const policy = validateDocument(converted.node, options, problems)
@@ -97,12 +97,12 @@ function validateDocument(root: JsonNode, options: PolicyParseOptions, problems:
   const { kind } = options
   const ctx = { kind, problems }
   if (root.type !== 'object') {
-    problems.at(STAGE.syntax, '$', root, MSG.syntax, `a policy document must be a JSON object, not ${describeNode(root)}`)
+    problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', '$', root, MSG.syntax, `a policy document must be a JSON object, not ${describeNode(root)}`)
     return undefined
   }
   for (const member of root.members) {
     if (!TOP_ELEMENTS.has(member.key)) {
-      problems.add(STAGE.syntax, pathKey('$', member.key), member.keyRange, unknownFieldMessage(kind, member.key), `unknown policy element \`${member.key}\`; expected Version, Id and Statement`)
+      problems.add(STAGE.syntax, 'INVALID_POLICY_ELEMENT', pathKey('$', member.key), member.keyRange, unknownFieldMessage(kind, member.key), `unknown policy element \`${member.key}\`; expected Version, Id and Statement`)
     }
   }
 
@@ -111,45 +111,47 @@ function validateDocument(root: JsonNode, options: PolicyParseOptions, problems:
   if (versionMember !== undefined) {
     const v = versionMember.value
     if (v.type !== 'string' || (v.value !== VERSION_2012 && v.value !== VERSION_2008)) {
-      problems.at(STAGE.syntax, '$.Version', v, MSG.syntax, `\`Version\` must be "${VERSION_2012}" or "${VERSION_2008}"`)
+      problems.at(STAGE.syntax, 'INVALID_VERSION', '$.Version', v, MSG.syntax, `\`Version\` must be "${VERSION_2012}" or "${VERSION_2008}"`)
     } else {
       version = v.value
     }
   }
   const requireCurrent = options.requireCurrentVersion ?? options.sizeLimit === 'managed'
   if (requireCurrent && version !== VERSION_2012 && !problems.hasStage(STAGE.syntax)) {
-    problems.add(STAGE.version, '$.Version', versionMember?.value.range ?? root.range, MSG.version, `this operation needs "Version": "${VERSION_2012}"`)
+    problems.add(STAGE.version, 'INVALID_VERSION', '$.Version', versionMember?.value.range ?? root.range, MSG.version, `this operation needs "Version": "${VERSION_2012}"`)
   }
 
   let id: string | undefined
   const idMember = getMember(root, 'Id')
   if (idMember !== undefined) {
     if (idMember.value.type === 'string') id = idMember.value.value
-    else problems.at(STAGE.syntax, '$.Id', idMember.value, MSG.syntax, `\`Id\` must be a string, not ${describeNode(idMember.value)}`)
+    else problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', '$.Id', idMember.value, MSG.syntax, `\`Id\` must be a string, not ${describeNode(idMember.value)}`)
   }
 
   const statementMember = getMember(root, 'Statement')
   const statements: Statement[] = []
   if (statementMember === undefined) {
-    problems.add(STAGE.syntax, '$', root.range, MSG.syntax, 'a policy document needs a `Statement` element')
+    problems.add(STAGE.syntax, 'MISSING_STATEMENT', '$', root.range, MSG.syntax, 'a policy document needs a `Statement` element')
   } else {
     const s = statementMember.value
     if (s.type === 'object') {
       const st = validateStatement(ctx, s, '$.Statement', 0)
       if (st) statements.push(st)
     } else if (s.type === 'array') {
-      if (s.items.length === 0) problems.at(STAGE.syntax, '$.Statement', s, MSG.syntax, '`Statement` cannot be an empty array')
+      if (s.items.length === 0) problems.at(STAGE.syntax, 'MISSING_STATEMENT', '$.Statement', s, MSG.syntax, '`Statement` cannot be an empty array')
       s.items.forEach((item, i) => {
         const st = validateStatement(ctx, item, pathIndex('$.Statement', i), i)
         if (st) statements.push(st)
       })
     } else {
-      problems.at(STAGE.syntax, '$.Statement', s, MSG.syntax, `\`Statement\` must be an object or an array of objects, not ${describeNode(s)}`)
+      problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', '$.Statement', s, MSG.syntax, `\`Statement\` must be an object or an array of objects, not ${describeNode(s)}`)
     }
     checkSidsUnique(s, problems)
   }
   if (problems.count > 0) return undefined
-  return { version, id, statements }
+  const policy: Policy = { version, id, statements }
+  if (statementMember !== undefined) policy.statementsRange = statementMember.value.range
+  return policy
 }
 
 function checkSidsUnique(statementNode: JsonNode, problems: ProblemCollector): void {
@@ -161,7 +163,7 @@ function checkSidsUnique(statementNode: JsonNode, problems: ProblemCollector): v
     // Empty Sids are treated as absent.
     if (sid === undefined || sid.value.type !== 'string' || sid.value.value === '') return
     if (seen.has(sid.value.value)) {
-      problems.at(STAGE.sid, `$.Statement[${i}].Sid`, sid.value, MSG.sidUnique, `Sid \`${sid.value.value}\` is used by an earlier statement`)
+      problems.at(STAGE.sid, 'UNIQUE_SIDS_REQUIRED', `$.Statement[${i}].Sid`, sid.value, MSG.sidUnique, `Sid \`${sid.value.value}\` is used by an earlier statement`)
     }
     seen.add(sid.value.value)
   })

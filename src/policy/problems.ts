@@ -2,7 +2,7 @@
  * Collects every problem found in one document with the IAM check stage it belongs to, so
  * that the list is complete while the reported message is still the one IAM would pick.
  */
-import type { PolicyProblem, SourceRange } from './model.js'
+import type { PolicyIssue, PolicyProblem, SourceRange } from './model.js'
 import type { JsonNode } from './json-source.js'
 import type { Stage } from './messages.js'
 
@@ -22,15 +22,15 @@ export class ProblemCollector {
     return this.entries.length
   }
 
-  add(stage: Stage, path: string, range: SourceRange | undefined, message: string, detail: string, code?: string): void {
-    const problem: PolicyProblem = { path, message, range: this.withRanges ? range : undefined, detail }
+  add(stage: Stage, issue: PolicyIssue, path: string, range: SourceRange | undefined, message: string, detail: string, code?: string): void {
+    const problem: PolicyProblem = { path, message, range: this.withRanges ? range : undefined, detail, issue }
     if (code !== undefined) problem.code = code
     this.entries.push({ stage, seq: this.entries.length, problem })
   }
 
   /** Adds a problem located at a node. */
-  at(stage: Stage, path: string, node: JsonNode, message: string, detail: string): void {
-    this.add(stage, path, node.range, message, detail)
+  at(stage: Stage, issue: PolicyIssue, path: string, node: JsonNode, message: string, detail: string): void {
+    this.add(stage, issue, path, node.range, message, detail)
   }
 
   hasStage(stage: Stage): boolean {

@@ -3,7 +3,7 @@
  * and Organizations policies count every character.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  */
-import type { PolicyProblem, PolicySizeLimit } from './model.js'
+import type { PolicyIssue, PolicyProblem, PolicySizeLimit } from './model.js'
 import { CODE_LIMIT, CODE_VALIDATION, MSG } from './messages.js'
 
 interface LimitRule {
@@ -32,6 +32,16 @@ const RULES: Record<Exclude<PolicySizeLimit, 'none'>, LimitRule> = {
     message: (q, _n, text) => `1 validation error detected: Value '${text}' at 'policy' failed to satisfy constraint: Member must have length less than or equal to ${q}`
   },
   scp: { quota: 5120, countsWhitespace: true, code: CODE_LIMIT, message: (q) => `Policy document exceeds the maximum size of ${q} characters.` }
+}
+
+const SIZE_ISSUE: Record<Exclude<PolicySizeLimit, 'none'>, PolicyIssue> = {
+  managed: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+  'role-inline': 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+  'user-inline': 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+  'group-inline': 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+  trust: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA',
+  session: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+  scp: 'POLICY_SIZE_EXCEEDS_SCP_QUOTA'
 }
 
 /** The default quota for a size limit (undefined for `none`). */
@@ -88,6 +98,7 @@ export function checkPolicySize(
     message: rule.message(max, entityName, text),
     range: undefined,
     code: rule.code,
+    issue: SIZE_ISSUE[limit],
     detail: `the policy has ${size} characters${rule.countsWhitespace ? '' : ' (white space not counted)'}; the quota is ${max}`
   }
 }

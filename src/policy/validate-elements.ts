@@ -3,7 +3,7 @@
  * blocks and Condition blocks. Each returns the normalised model value (or undefined when
  * the element is unusable) and records problems in the collector.
  */
-import type { ConditionClause, PolicyKind, PrincipalSpec } from './model.js'
+import type { ConditionClause, PolicyIssue, PolicyKind, PrincipalSpec } from './model.js'
 import type { JsonNode, JsonStringNode } from './json-source.js'
 import { parseConditionOperator } from './condition-operators.js'
 import {
@@ -33,7 +33,7 @@ export interface StringList {
 export function readStringList(ctx: ElementContext, node: JsonNode, path: string, element: string): StringList | undefined {
   if (node.type === 'string') return { values: [node.value], nodes: [node] }
   if (node.type !== 'array') {
-    ctx.problems.at(STAGE.syntax, path, node, MSG.syntax, `\`${element}\` must be a string or an array of strings, not ${describeNode(node)}`)
+    ctx.problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', path, node, MSG.syntax, `\`${element}\` must be a string or an array of strings, not ${describeNode(node)}`)
     return undefined
   }
   const items = node.items
@@ -47,7 +47,7 @@ export function readStringList(ctx: ElementContext, node: JsonNode, path: string
       nodes[i] = item
     } else {
       ok = false
-      ctx.problems.at(STAGE.syntax, pathIndex(path, i), item, MSG.syntax, `each \`${element}\` entry must be a string, not ${describeNode(item)}`)
+      ctx.problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', pathIndex(path, i), item, MSG.syntax, `each \`${element}\` entry must be a string, not ${describeNode(item)}`)
     }
   }
   return ok ? { values, nodes } : undefined
@@ -74,12 +74,12 @@ export function checkActions(ctx: ElementContext, list: StringList, path: string
     if (action === '*') continue
     const colon = action.indexOf(':')
     if (colon === -1) {
-      ctx.problems.at(STAGE.actionFormat, single ? path : pathIndex(path, i), node, MSG.actionVendor, `action \`${action}\` has no service prefix`)
+      ctx.problems.at(STAGE.actionFormat, 'INVALID_ACTION', single ? path : pathIndex(path, i), node, MSG.actionVendor, `action \`${action}\` has no service prefix`)
     } else if (action.indexOf(':', colon + 1) !== -1) {
-      ctx.problems.at(STAGE.actionFormat, single ? path : pathIndex(path, i), node, MSG.actionColon, `action \`${action}\` has more than one colon`)
+      ctx.problems.at(STAGE.actionFormat, 'INVALID_ACTION', single ? path : pathIndex(path, i), node, MSG.actionColon, `action \`${action}\` has more than one colon`)
     } else if (!isVendor(action, colon)) {
       const vendor = action.slice(0, colon)
-      ctx.problems.at(STAGE.actionFormat, single ? path : pathIndex(path, i), node, msgVendorInvalid(vendor), `service prefix \`${vendor}\` is not valid`)
+      ctx.problems.at(STAGE.actionFormat, 'INVALID_SERVICE_IN_ACTION', single ? path : pathIndex(path, i), node, msgVendorInvalid(vendor), `service prefix \`${vendor}\` is not valid`)
     }
   }
 }
@@ -98,38 +98,38 @@ export function checkResources(ctx: ElementContext, list: StringList, path: stri
     const parts = node.value.split(':')
     const problem = resourceFormatProblem(node.value, parts)
     if (problem !== undefined) {
-      ctx.problems.at(STAGE.resourceFormat, single ? path : pathIndex(path, i), node, problem.message, problem.detail)
+      ctx.problems.at(STAGE.resourceFormat, problem.issue, single ? path : pathIndex(path, i), node, problem.message, problem.detail)
     } else if (!passesLegacyResourceParse(node.value, parts)) {
-      ctx.problems.at(STAGE.legacy, single ? path : pathIndex(path, i), node, MSG.legacy, `resource \`${node.value}\` is not a well-formed ARN`)
+      ctx.problems.at(STAGE.legacy, 'MISSING_ARN_FIELD', single ? path : pathIndex(path, i), node, MSG.legacy, `resource \`${node.value}\` is not a well-formed ARN`)
     }
   }
 }
 
-function resourceFormatProblem(resource: string, parts: string[]): { message: string; detail: string } | undefined {
-  if (parts.length < 2) return { message: msgResourceFormat(resource), detail: `resource \`${resource}\` is not an ARN` }
+function resourceFormatProblem(resource: string, parts: string[]): { message: string; detail: string; issue: PolicyIssue } | undefined {
+  if (parts.length < 2) return { message: msgResourceFormat(resource), detail: `resource \`${resource}\` is not an ARN`, issue: 'INVALID_ARN_PREFIX' }
   const partition = parts[1] ?? ''
   if (partition !== '*' && !PARTITIONS.has(partition)) {
     const rest = parts.slice(2)
     const first = rest[0] !== undefined && (rest[0] !== '' || rest.length > 1) ? rest[0] : '*'
     const tail = rest.length > 3 ? rest.slice(3).join(':') : '*'
     const arn = `arn:${partition}:${first}:${rest[1] ?? '*'}:${rest[2] ?? '*'}:${tail}`
-    return { message: msgPartition(partition, arn), detail: `\`${partition}\` is not an AWS partition` }
+    return { message: msgPartition(partition, arn), detail: `\`${partition}\` is not an AWS partition`, issue: 'INVALID_PARTITION' }
   }
-  if (parts.length < 3) return { message: MSG.resourceVendor, detail: `resource \`${resource}\` has no service` }
+  if (parts.length < 3) return { message: MSG.resourceVendor, detail: `resource \`${resource}\` has no service`, issue: 'MISSING_ARN_FIELD' }
   const service = parts[2]
   if (service !== 'iam' && service !== 's3') return undefined
   const region = parts[3] ?? ''
   const resourceId = parts.slice(5).join(':')
   if (service === 'iam' && region !== '') {
-    return { message: msgIamRegion(resource), detail: 'IAM is a global service: the region field of an IAM ARN must be empty' }
+    return { message: msgIamRegion(resource), detail: 'IAM is a global service: the region field of an IAM ARN must be empty', issue: 'ARN_REGION_NOT_ALLOWED' }
   }
   // Only bucket and object ARNs (no account field) are region-less; access points, access
   // grants and jobs carry a region.
   if (service === 's3' && region !== '' && (parts[4] ?? '') === '' && !resourceId.startsWith('accesspoint/')) {
-    return { message: `Resource ${resource} can not contain region information.`, detail: 'S3 bucket and object ARNs have no region' }
+    return { message: `Resource ${resource} can not contain region information.`, detail: 'S3 bucket and object ARNs have no region', issue: 'ARN_REGION_NOT_ALLOWED' }
   }
   if (service === 'iam' && parts.length > 5 && resourceId !== '*' && resourceId !== 'root' && !IAM_RESOURCE_PATH_PREFIXES.some((p) => resourceId.startsWith(p))) {
-    return { message: msgIamResourcePath(), detail: `\`${resourceId}\` is not an IAM resource type` }
+    return { message: msgIamResourcePath(), detail: `\`${resourceId}\` is not an IAM resource type`, issue: 'INVALID_ARN_RESOURCE' }
   }
   return undefined
 }
@@ -146,12 +146,12 @@ const TRUST_ACTION = /^sts:[A-Za-z*?]+$/i
 /** Trust policies may only grant STS actions (sts:AssumeRole, sts:TagSession, ...). */
 export function checkTrustActions(ctx: ElementContext, list: StringList | undefined, node: JsonNode, path: string, single: boolean): void {
   if (list === undefined) {
-    ctx.problems.at(STAGE.kindRules, path, node, MSG.trustActions, 'a trust policy statement must list its STS actions in `Action`')
+    ctx.problems.at(STAGE.kindRules, 'UNSUPPORTED_ACTION_IN_POLICY', path, node, MSG.trustActions, 'a trust policy statement must list its STS actions in `Action`')
     return
   }
   list.nodes.forEach((n, i) => {
     if (!TRUST_ACTION.test(n.value)) {
-      ctx.problems.at(STAGE.kindRules, single ? path : pathIndex(path, i), n, MSG.trustActions, `\`${n.value}\` is not an STS action`)
+      ctx.problems.at(STAGE.kindRules, 'UNSUPPORTED_ACTION_IN_POLICY', single ? path : pathIndex(path, i), n, MSG.trustActions, `\`${n.value}\` is not an STS action`)
     }
   })
 }
@@ -176,11 +176,11 @@ export function readPrincipal(ctx: ElementContext, node: JsonNode, path: string,
   const spec: PrincipalSpec = { wildcard: false, aws: [], service: [], federated: [], canonicalUser: [] }
   if (node.type === 'string') {
     if (node.value === '*') return { ...spec, wildcard: true }
-    ctx.problems.at(STAGE.syntax, path, node, MSG.syntax, `a string \`${element}\` can only be "*"; use {"AWS": ...}, {"Service": ...} or {"Federated": ...}`)
+    ctx.problems.at(STAGE.syntax, 'INVALID_PRINCIPAL_FORMAT', path, node, MSG.syntax, `a string \`${element}\` can only be "*"; use {"AWS": ...}, {"Service": ...} or {"Federated": ...}`)
     return undefined
   }
   if (node.type !== 'object') {
-    ctx.problems.at(STAGE.syntax, path, node, MSG.syntax, `\`${element}\` must be "*" or an object, not ${describeNode(node)}`)
+    ctx.problems.at(STAGE.syntax, 'INVALID_PRINCIPAL_FORMAT', path, node, MSG.syntax, `\`${element}\` must be "*" or an object, not ${describeNode(node)}`)
     return undefined
   }
   let ok = true
@@ -189,7 +189,7 @@ export function readPrincipal(ctx: ElementContext, node: JsonNode, path: string,
     const memberPath = pathKey(path, member.key)
     if (field === undefined) {
       ok = false
-      ctx.problems.add(STAGE.syntax, memberPath, member.keyRange, MSG.syntax, `unknown principal type \`${member.key}\`; expected AWS, Service, Federated or CanonicalUser`)
+      ctx.problems.add(STAGE.syntax, 'INVALID_PRINCIPAL_KEY', memberPath, member.keyRange, MSG.syntax, `unknown principal type \`${member.key}\`; expected AWS, Service, Federated or CanonicalUser`)
       continue
     }
     const list = readStringList(ctx, member.value, memberPath, `${element}.${member.key}`)
@@ -202,7 +202,7 @@ export function readPrincipal(ctx: ElementContext, node: JsonNode, path: string,
       const bad = n.value === '' || (field === 'aws' && ctx.kind !== 'identity' && !validAwsPrincipal(n.value))
       if (bad) {
         ok = false
-        ctx.problems.at(STAGE.principal, at, n, msgInvalidPrincipal(member.key, n.value), `\`${n.value}\` is not a valid ${member.key} principal`)
+        ctx.problems.at(STAGE.principal, 'INVALID_PRINCIPAL_FORMAT', at, n, msgInvalidPrincipal(member.key, n.value), `\`${n.value}\` is not a valid ${member.key} principal`)
       }
     })
     spec[field].push(...list.values)
@@ -213,7 +213,7 @@ export function readPrincipal(ctx: ElementContext, node: JsonNode, path: string,
 /** Reads a Condition block into one clause per (operator, key) pair. */
 export function readCondition(ctx: ElementContext, node: JsonNode, path: string): ConditionClause[] | undefined {
   if (node.type !== 'object') {
-    ctx.problems.at(STAGE.syntax, path, node, MSG.syntax, `\`Condition\` must be an object, not ${describeNode(node)}`)
+    ctx.problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', path, node, MSG.syntax, `\`Condition\` must be an object, not ${describeNode(node)}`)
     return undefined
   }
   const clauses: ConditionClause[] = []
@@ -223,7 +223,7 @@ export function readCondition(ctx: ElementContext, node: JsonNode, path: string)
     const block = opMember.value
     if (block.type !== 'object') {
       ok = false
-      ctx.problems.at(STAGE.syntax, opPath, block, MSG.syntax, `condition operator \`${opMember.key}\` must map to an object of condition keys, not ${describeNode(block)}`)
+      ctx.problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', opPath, block, MSG.syntax, `condition operator \`${opMember.key}\` must map to an object of condition keys, not ${describeNode(block)}`)
       continue
     }
     const parts = parseConditionOperator(opMember.key)
@@ -231,7 +231,7 @@ export function readCondition(ctx: ElementContext, node: JsonNode, path: string)
       // IAM tolerates an unknown operator with an empty block; it has nothing to evaluate.
       if (block.members.length > 0) {
         ok = false
-        ctx.problems.add(STAGE.syntax, opPath, opMember.keyRange, MSG.syntax, `unknown condition operator \`${opMember.key}\``)
+        ctx.problems.add(STAGE.syntax, 'INVALID_CONDITION_OPERATOR', opPath, opMember.keyRange, MSG.syntax, `unknown condition operator \`${opMember.key}\``)
       }
       continue
     }
@@ -239,7 +239,7 @@ export function readCondition(ctx: ElementContext, node: JsonNode, path: string)
       const keyPath = pathKey(opPath, keyMember.key)
       if (keyMember.key === '') {
         ok = false
-        ctx.problems.add(STAGE.syntax, keyPath, keyMember.keyRange, MSG.syntax, 'a condition key cannot be empty')
+        ctx.problems.add(STAGE.syntax, 'INVALID_CONDITION_KEY_FORMAT', keyPath, keyMember.keyRange, MSG.syntax, 'a condition key cannot be empty')
         continue
       }
       const values = readConditionValues(ctx, keyMember.value, keyPath)
@@ -265,7 +265,7 @@ function readConditionValues(ctx: ElementContext, node: JsonNode, path: string):
   const single = scalarToString(node)
   if (single !== undefined) return [single]
   if (node.type !== 'array') {
-    ctx.problems.at(STAGE.syntax, path, node, MSG.syntax, `a condition value must be a string, number, boolean or an array of them, not ${describeNode(node)}`)
+    ctx.problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', path, node, MSG.syntax, `a condition value must be a string, number, boolean or an array of them, not ${describeNode(node)}`)
     return undefined
   }
   const values: string[] = []
@@ -274,7 +274,7 @@ function readConditionValues(ctx: ElementContext, node: JsonNode, path: string):
     const s = scalarToString(item)
     if (s === undefined) {
       ok = false
-      ctx.problems.at(STAGE.syntax, pathIndex(path, i), item, MSG.syntax, `a condition value must be a string, number or boolean, not ${describeNode(item)}`)
+      ctx.problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', pathIndex(path, i), item, MSG.syntax, `a condition value must be a string, number or boolean, not ${describeNode(item)}`)
     } else {
       values.push(s)
     }
@@ -287,7 +287,7 @@ function checkDateValues(ctx: ElementContext, node: JsonNode, path: string, valu
     if (isIamDate(value)) return
     const item = node.type === 'array' ? node.items[i] : node
     const at = node.type === 'array' ? pathIndex(path, i) : path
-    ctx.problems.add(STAGE.legacy, at, item?.range, MSG.legacy, `\`${value}\` is not an ISO 8601 date or a POSIX epoch time`)
+    ctx.problems.add(STAGE.legacy, 'TYPE_MISMATCH_DATE', at, item?.range, MSG.legacy, `\`${value}\` is not an ISO 8601 date or a POSIX epoch time`)
   })
 }
 

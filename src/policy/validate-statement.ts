@@ -45,13 +45,13 @@ export function unknownFieldMessage(kind: PolicyKind, field: string): string {
 export function validateStatement(ctx: ElementContext, node: JsonNode, path: string, index: number): Statement | undefined {
   const { problems, kind } = ctx
   if (node.type !== 'object') {
-    problems.at(STAGE.syntax, path, node, MSG.syntax, `a statement must be an object, not ${describeNode(node)}`)
+    problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', path, node, MSG.syntax, `a statement must be an object, not ${describeNode(node)}`)
     return undefined
   }
   const before = problems.count
   for (const member of node.members) {
     if (!STATEMENT_ELEMENTS.has(member.key)) {
-      problems.add(STAGE.syntax, pathKey(path, member.key), member.keyRange, unknownFieldMessage(kind, member.key), `unknown statement element \`${member.key}\``)
+      problems.add(STAGE.syntax, 'INVALID_POLICY_ELEMENT', pathKey(path, member.key), member.keyRange, unknownFieldMessage(kind, member.key), `unknown statement element \`${member.key}\``)
     }
   }
 
@@ -63,10 +63,10 @@ export function validateStatement(ctx: ElementContext, node: JsonNode, path: str
   const resource = getMember(node, 'Resource')
   const notResource = getMember(node, 'NotResource')
   if (action !== undefined && notAction !== undefined) {
-    problems.add(STAGE.syntax, pathKey(path, 'NotAction'), notAction.keyRange, MSG.syntax, 'a statement cannot have both `Action` and `NotAction`')
+    problems.add(STAGE.syntax, 'UNSUPPORTED_ELEMENT_COMBINATION', pathKey(path, 'NotAction'), notAction.keyRange, MSG.syntax, 'a statement cannot have both `Action` and `NotAction`')
   }
   if (resource !== undefined && notResource !== undefined) {
-    problems.add(STAGE.syntax, pathKey(path, 'NotResource'), notResource.keyRange, MSG.syntax, 'a statement cannot have both `Resource` and `NotResource`')
+    problems.add(STAGE.syntax, 'UNSUPPORTED_ELEMENT_COMBINATION', pathKey(path, 'NotResource'), notResource.keyRange, MSG.syntax, 'a statement cannot have both `Resource` and `NotResource`')
   }
 
   const actions = action && readStringList(ctx, action.value, pathKey(path, 'Action'), 'Action')
@@ -77,7 +77,7 @@ export function validateStatement(ctx: ElementContext, node: JsonNode, path: str
   const actionLike = actions ?? notActions
   if ((action === undefined && notAction === undefined) || (actionLike !== undefined && actionLike.values.length === 0)) {
     const missingAt = action ?? notAction
-    problems.add(STAGE.actions, missingAt ? pathKey(path, missingAt.key) : path, missingAt ? missingAt.value.range : node.range, MSG.actions, 'a statement needs a non-empty `Action` or `NotAction`')
+    problems.add(STAGE.actions, 'MISSING_ACTION', missingAt ? pathKey(path, missingAt.key) : path, missingAt ? missingAt.value.range : node.range, MSG.actions, 'a statement needs a non-empty `Action` or `NotAction`')
   }
   if (action && actions) checkActions(ctx, actions, pathKey(path, 'Action'), action.value.type === 'string')
   if (notAction && notActions) checkActions(ctx, notActions, pathKey(path, 'NotAction'), notAction.value.type === 'string')
@@ -92,11 +92,11 @@ export function validateStatement(ctx: ElementContext, node: JsonNode, path: str
   let notPrincipalSpec: PrincipalSpec | undefined
   if (isIdentityGrammar(kind)) {
     for (const m of [principal, notPrincipal]) {
-      if (m !== undefined) problems.add(STAGE.principal, pathKey(path, m.key), m.keyRange, MSG.principalNotAllowed, `\`${m.key}\` is only allowed in resource-based and trust policies`)
+      if (m !== undefined) problems.add(STAGE.principal, 'UNSUPPORTED_PRINCIPAL', pathKey(path, m.key), m.keyRange, MSG.principalNotAllowed, `\`${m.key}\` is only allowed in resource-based and trust policies`)
     }
   } else {
     if (principal !== undefined && notPrincipal !== undefined) {
-      problems.add(STAGE.syntax, pathKey(path, 'NotPrincipal'), notPrincipal.keyRange, MSG.syntax, 'a statement cannot have both `Principal` and `NotPrincipal`')
+      problems.add(STAGE.syntax, 'UNSUPPORTED_ELEMENT_COMBINATION', pathKey(path, 'NotPrincipal'), notPrincipal.keyRange, MSG.syntax, 'a statement cannot have both `Principal` and `NotPrincipal`')
     }
     if (principal) principalSpec = readPrincipal(ctx, principal.value, pathKey(path, 'Principal'), 'Principal')
     if (notPrincipal) notPrincipalSpec = readPrincipal(ctx, notPrincipal.value, pathKey(path, 'NotPrincipal'), 'NotPrincipal')
@@ -111,12 +111,12 @@ export function validateStatement(ctx: ElementContext, node: JsonNode, path: str
       checkTrustActions(ctx, actions, actionMember.value, pathKey(path, actionMember.key), actionMember.value.type === 'string')
     }
     for (const m of [resource, notResource]) {
-      if (m !== undefined) problems.add(STAGE.kindRules, pathKey(path, m.key), m.keyRange, msgProhibitedField(m.key), `a trust policy applies to the role itself: remove \`${m.key}\``)
+      if (m !== undefined) problems.add(STAGE.kindRules, 'INVALID_POLICY_ELEMENT', pathKey(path, m.key), m.keyRange, msgProhibitedField(m.key), `a trust policy applies to the role itself: remove \`${m.key}\``)
     }
   } else if ((resource === undefined && notResource === undefined) || (resourceLike !== undefined && resourceLike.values.length === 0)) {
     const missingAt = resource ?? notResource
     const message = kind === 'resource' && missingAt === undefined ? 'Missing required field Resource' : MSG.resources
-    problems.add(STAGE.kindRules, missingAt ? pathKey(path, missingAt.key) : path, missingAt ? missingAt.value.range : node.range, message, 'a statement needs a non-empty `Resource` or `NotResource`')
+    problems.add(STAGE.kindRules, 'MISSING_RESOURCE', missingAt ? pathKey(path, missingAt.key) : path, missingAt ? missingAt.value.range : node.range, message, 'a statement needs a non-empty `Resource` or `NotResource`')
   }
 
   const condition = getMember(node, 'Condition')
@@ -144,11 +144,11 @@ function readSid(ctx: ElementContext, node: JsonObjectNode, path: string): strin
   if (m === undefined) return undefined
   const sidPath = pathKey(path, 'Sid')
   if (m.value.type !== 'string') {
-    ctx.problems.at(STAGE.syntax, sidPath, m.value, MSG.syntax, `\`Sid\` must be a string, not ${describeNode(m.value)}`)
+    ctx.problems.at(STAGE.syntax, 'DATA_TYPE_MISMATCH', sidPath, m.value, MSG.syntax, `\`Sid\` must be a string, not ${describeNode(m.value)}`)
     return undefined
   }
   if (requiresAlphanumericSid(ctx.kind) && !ALPHANUMERIC.test(m.value.value)) {
-    ctx.problems.at(STAGE.sid, sidPath, m.value, MSG.sidAlphanumeric, `Sid \`${m.value.value}\` may only contain ASCII letters and digits`)
+    ctx.problems.at(STAGE.sid, 'UNSUPPORTED_SID', sidPath, m.value, MSG.sidAlphanumeric, `Sid \`${m.value.value}\` may only contain ASCII letters and digits`)
   }
   return m.value.value
 }
@@ -156,18 +156,18 @@ function readSid(ctx: ElementContext, node: JsonObjectNode, path: string): strin
 function readEffect(ctx: ElementContext, node: JsonObjectNode, path: string): Effect | undefined {
   const m = getMember(node, 'Effect')
   if (m === undefined) {
-    ctx.problems.add(STAGE.syntax, path, node.range, MSG.syntax, 'a statement needs `Effect`: "Allow" or "Deny"')
+    ctx.problems.add(STAGE.syntax, 'MISSING_EFFECT', path, node.range, MSG.syntax, 'a statement needs `Effect`: "Allow" or "Deny"')
     return undefined
   }
   const effectPath = pathKey(path, 'Effect')
   const v = m.value
   if (v.type !== 'string' || (v.value.toLowerCase() !== 'allow' && v.value.toLowerCase() !== 'deny')) {
-    ctx.problems.at(STAGE.syntax, effectPath, v, MSG.syntax, '`Effect` must be "Allow" or "Deny"')
+    ctx.problems.at(STAGE.syntax, 'INVALID_EFFECT', effectPath, v, MSG.syntax, '`Effect` must be "Allow" or "Deny"')
     return undefined
   }
   if (v.value !== 'Allow' && v.value !== 'Deny') {
     // The grammar check is case-insensitive but the older parser behind it is not.
-    ctx.problems.at(STAGE.legacy, effectPath, v, MSG.legacy, `\`Effect\` must be written "Allow" or "Deny", not "${v.value}"`)
+    ctx.problems.at(STAGE.legacy, 'INVALID_EFFECT', effectPath, v, MSG.legacy, `\`Effect\` must be written "Allow" or "Deny", not "${v.value}"`)
     return undefined
   }
   return v.value
@@ -177,10 +177,10 @@ function checkPrincipalPresence(ctx: ElementContext, node: JsonObjectNode, path:
   const empty = spec !== undefined && !spec.wildcard && spec.aws.length + spec.service.length + spec.federated.length + spec.canonicalUser.length === 0
   if (absent || empty) {
     const message = ctx.kind === 'trust' ? MSG.trustNoPrincipal : MSG.missingPrincipal
-    ctx.problems.add(STAGE.principal, absent ? path : pathKey(path, 'Principal'), node.range, message, 'this kind of policy needs a `Principal` (or `NotPrincipal`) in every statement')
+    ctx.problems.add(STAGE.principal, 'MISSING_PRINCIPAL', absent ? path : pathKey(path, 'Principal'), node.range, message, 'this kind of policy needs a `Principal` (or `NotPrincipal`) in every statement')
     return
   }
   if (ctx.kind === 'rcp' && spec !== undefined && !spec.wildcard) {
-    ctx.problems.add(STAGE.kindRules, pathKey(path, 'Principal'), node.range, MSG.syntax, 'a resource control policy must use `"Principal": "*"`')
+    ctx.problems.add(STAGE.kindRules, 'INVALID_PRINCIPAL_FORMAT', pathKey(path, 'Principal'), node.range, MSG.syntax, 'a resource control policy must use `"Principal": "*"`')
   }
 }

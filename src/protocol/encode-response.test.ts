@@ -31,6 +31,19 @@ describe('encodeResponse (https://docs.aws.amazon.com/IAM/latest/APIReference/AP
     expect(xml).toContain('<SummaryMap><entry><key>Users</key><value>2</value></entry></SummaryMap>')
   })
 
+  it('writes a frozen structure the same each time, and an unfrozen one afresh', () => {
+    const statement = Object.freeze({ SourcePolicyId: 'a<b', SourcePolicyType: 'user', StartPosition: Object.freeze({ Line: 1, Column: 2 }) })
+    const result = (s: object) => ({ EvaluationResults: [{ EvalActionName: 's3:GetObject', EvalDecision: 'allowed', MatchedStatements: [s, s] }], IsTruncated: false })
+    const first = encodeResponse('iam', 'SimulateCustomPolicy', result(statement), 'r')
+    const xml = '<member><SourcePolicyId>a&lt;b</SourcePolicyId><SourcePolicyType>user</SourcePolicyType><StartPosition><Line>1</Line><Column>2</Column></StartPosition></member>'
+    expect(first).toContain(`<MatchedStatements>${xml}${xml}</MatchedStatements>`)
+    expect(encodeResponse('iam', 'SimulateCustomPolicy', result(statement), 'r')).toBe(first)
+    const open = { SourcePolicyId: 'p', SourcePolicyType: 'user' }
+    expect(encodeResponse('iam', 'SimulateCustomPolicy', result(open), 'r')).toContain('<SourcePolicyId>p</SourcePolicyId>')
+    open.SourcePolicyId = 'q'
+    expect(encodeResponse('iam', 'SimulateCustomPolicy', result(open), 'r')).toContain('<SourcePolicyId>q</SourcePolicyId>')
+  })
+
   it('writes blobs as base64', () => {
     const xml = encodeResponse('iam', 'GetCredentialReport', { Content: new Uint8Array([104, 105]), ReportFormat: 'text/csv', GeneratedTime: new Date(0) }, 'r')
     expect(xml).toContain('<Content>aGk=</Content>')

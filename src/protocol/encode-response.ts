@@ -70,12 +70,28 @@ function writeFlatList(model: ServiceModel, tag: string, memberShape: string, v:
   return xml
 }
 
+/**
+ * A frozen structure never changes, so its XML is written once: handlers freeze the values
+ * they repeat across responses (the simulator's matched statements). Keyed by shape name too,
+ * in case one object is ever written as two shapes.
+ */
+const frozenXml = new WeakMap<object, { shapeName: string; xml: string }>()
+
+function writeStructure(model: ServiceModel, shapeName: string, v: object): string {
+  if (!Object.isFrozen(v)) return writeMembers(model, shapeName, v as OutputObject)
+  const hit = frozenXml.get(v)
+  if (hit !== undefined && hit.shapeName === shapeName) return hit.xml
+  const xml = writeMembers(model, shapeName, v as OutputObject)
+  frozenXml.set(v, { shapeName, xml })
+  return xml
+}
+
 /** The content of one element holding `v` of `shape`. */
 function writeValue(model: ServiceModel, shape: Shape, shapeName: string, v: unknown, name: string): string {
   switch (shape.type) {
     case 'structure':
       if (typeof v !== 'object' || v === null) throw new TypeError(`${name}: expected an object`)
-      return writeMembers(model, shapeName, v as OutputObject)
+      return writeStructure(model, shapeName, v)
     case 'list': {
       if (!Array.isArray(v)) throw new TypeError(`${name}: expected an array`)
       const tag = shape.memberName ?? 'member'

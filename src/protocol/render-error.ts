@@ -20,9 +20,11 @@ export interface RenderedError {
 /** The one place errors become HTTP responses: AWS's Query `<ErrorResponse>`. */
 export function renderError(error: RenderableError, requestId: string, service: ServiceName = 'iam'): RenderedError {
   const type = error.type ?? (error.status >= 500 ? 'Receiver' : 'Sender')
+  // Some AWS errors carry no message at all (IAM's ReportNotPresent, ReportInProgress).
+  const message = error.message === '' ? '' : `<Message>${xmlEscape(error.message)}</Message>`
   const body =
     `<ErrorResponse xmlns="${serviceModel(service).xmlNamespace}">` +
-    `<Error><Type>${type}</Type><Code>${xmlEscape(error.code)}</Code><Message>${xmlEscape(error.message)}</Message></Error>` +
+    `<Error><Type>${type}</Type><Code>${xmlEscape(error.code)}</Code>${message}</Error>` +
     `<RequestId>${xmlEscape(requestId)}</RequestId>` +
     '</ErrorResponse>'
   return { status: error.status, contentType: 'text/xml', body }

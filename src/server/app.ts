@@ -20,6 +20,7 @@ import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './cred
 import type { Caller, OperationContext, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
 import { PolicySetCache } from './policy-sets.js'
+import { resourceTagContext } from './resource-tags.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -164,10 +165,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       region: verified.region,
       sourceIp: facts.sourceIp,
       secureTransport: false,
+      policySets,
       authorize: async (a, r, c, resourcePolicies) => {
         // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
         try {
-          await authorizeCall(caller, a, r, c, facts, policySets, resourcePolicies)
+          await authorizeCall(caller, a, r, { ...(await resourceTagContext(store, accountId, r)), ...c }, facts, policySets, resourcePolicies)
           record.decision ??= 'Allow'
         } catch (e) {
           record.decision = 'Deny'
@@ -177,7 +179,8 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     }
     if (!spec.skipAuthorization) {
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
-      const extra = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
+      const own = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
+      const extra = { ...(await resourceTagContext(store, accountId, resource)), ...own }
       try {
         await authorizeCall(caller, action, resource, extra, facts, policySets, undefined, deniedResourceLabel(decoded.operation, resource))
         record.decision = 'Allow'

@@ -73,6 +73,12 @@ export async function bootstrapAccount(
   return { root, generated }
 }
 
+/** The root credentials kept in a data dir, or undefined when it has none (`warden configure --data`). */
+export function readRootCredentials(keys: KeyMaterial, dataDir: string): RootCredentials | undefined {
+  const file = join(dataDir, ROOT_CREDENTIALS_FILE)
+  return existsSync(file) ? readStored(keys, file) : undefined
+}
+
 function readStored(keys: KeyMaterial, file: string): RootCredentials {
   const body = JSON.parse(readFileSync(file, 'utf8')) as StoredCredentials
   const secret = open(keys, 'secret-at-rest', Buffer.from(body.sealedSecret, 'base64'))

@@ -9,6 +9,7 @@ import type { KeyMaterial } from '../auth/key-material.js'
 import type { ContextValue, PolicyInput, RequestPrincipal } from '../eval/index.js'
 import type { SessionClaims } from '../sts/session-token.js'
 import type { Store } from '../store/index.js'
+import type { PolicySetCache } from './policy-sets.js'
 
 /** Who made the request, resolved from the SigV4 access key (and session token). */
 export interface Caller {
@@ -41,6 +42,8 @@ export interface OperationContext {
   region: string
   sourceIp: string
   secureTransport: boolean
+  /** The compiled policies of stored users, roles and groups: the same cached sets enforcement uses. */
+  policySets: PolicySetCache
   /**
    * Authorizes one more action for this caller (beyond the operation's own), e.g.
    * iam:PassRole inside a handler; throws the AccessDenied AwsError when denied.

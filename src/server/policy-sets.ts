@@ -1,18 +1,32 @@
 /**
  * The policies that govern a principal, compiled once and cached: a user's own and its
- * groups' inline and managed policies and its boundary; a role's, for its sessions. The
- * cache key carries the store revision, so any permission change recompiles on the next
- * request and nothing stale is ever used; AWS managed policies come from the catalog.
+ * groups' inline and managed policies and its boundary; a role's, for its sessions; a
+ * group's own (the policy simulator). The cache key carries the store revision, so any
+ * permission change recompiles on the next request and nothing stale is ever used; AWS
+ * managed policies come from the catalog.
  */
-import { getAwsManagedPolicy, isAwsManagedPolicyArn } from '../catalog/index.js'
+import { awsManagedPolicyText, getAwsManagedPolicy, isAwsManagedPolicyArn } from '../catalog/index.js'
 import { compilePolicySet, createLruCache, type CompiledPolicySet, type PolicyInput, type PolicyType } from '../eval/index.js'
 import { parsePolicy, type Policy, type PolicyKind } from '../policy/index.js'
 import type { Store } from '../store/index.js'
 
+/** Where a policy of a principal comes from, as IAM's policy simulator names it (SourcePolicyType). */
+export type PolicySourceType = 'user' | 'group' | 'role' | 'aws-managed' | 'user-managed'
+
+/** A policy's name (inline policy name, or the managed policy's name) and where it comes from. */
+export interface PolicySourceInfo {
+  name: string
+  type: PolicySourceType
+}
+
 /** What the cache holds for one principal. */
 export interface PrincipalPolicies {
+  /** The user, role or group itself. */
+  principal: { type: 'user' | 'role' | 'group'; id: string; name: string; path: string; arn: string }
   /** The principal's identity policies and boundary (session policies are added per session). */
   inputs: { identity: PolicyInput[]; boundary: PolicyInput[] }
+  /** Per input id: the policy's name and source. Ids are unique: `user:alice:inline-name`, or the managed policy's ARN. */
+  sources: ReadonlyMap<string, PolicySourceInfo>
   /** Identity and boundary only: the set for long-term credentials. */
   compiled: CompiledPolicySet
   tags: Record<string, string>
@@ -34,7 +48,11 @@ async function managedDocument(arn: string, stored: string | undefined): Promise
   if (stored !== undefined) return stored
   if (!isAwsManagedPolicyArn(arn)) return undefined
   const p = await getAwsManagedPolicy(arn)
-  return p ? JSON.stringify(p.document) : undefined
+  return p ? awsManagedPolicyText(p) : undefined
+}
+
+function managedSource(arn: string): PolicySourceInfo {
+  return { name: arn.slice(arn.lastIndexOf('/') + 1), type: isAwsManagedPolicyArn(arn) ? 'aws-managed' : 'user-managed' }
 }
 
 function input(id: string, type: PolicyType, text: string | undefined, kind: PolicyKind): PolicyInput | undefined {
@@ -62,8 +80,8 @@ export class PolicySetCache {
     return version?.document
   }
 
-  /** The compiled policies of a user or role, at the store's current revision; undefined if it no longer exists. */
-  async load(kind: 'user' | 'role', name: string): Promise<PrincipalPolicies | undefined> {
+  /** The compiled policies of a user, role or group, at the store's current revision; undefined if it no longer exists. */
+  async load(kind: 'user' | 'role' | 'group', name: string): Promise<PrincipalPolicies | undefined> {
     const revision = await this.store.getRevision()
     const key = `${kind}\u0000${name.toLowerCase()}\u0000${revision}`
     const hit = this.cache.get(key)
@@ -71,25 +89,40 @@ export class PolicySetCache {
     const loaded = await this.store.loadPrincipalPolicies({ type: kind, name })
     if (!loaded) return undefined
     const identity: PolicyInput[] = []
+    const sources = new Map<string, PolicySourceInfo>()
     for (const p of loaded.inline) {
-      const i = input(p.policyName, 'identity', p.document, 'identity')
-      if (i) identity.push(i)
+      const id = `${p.source.type}:${p.source.name}:${p.policyName}`
+      const i = input(id, 'identity', p.document, 'identity')
+      if (i) {
+        identity.push(i)
+        sources.set(id, { name: p.policyName, type: p.source.type })
+      }
     }
     for (const p of loaded.managed) {
+      // A policy attached to the user and to one of its groups applies once.
+      if (sources.has(p.policyArn)) continue
       const i = input(p.policyArn, 'identity', await managedDocument(p.policyArn, p.document), 'identity')
-      if (i) identity.push(i)
+      if (i) {
+        identity.push(i)
+        sources.set(p.policyArn, managedSource(p.policyArn))
+      }
     }
     const boundary: PolicyInput[] = []
     if (loaded.permissionsBoundary) {
       const b = loaded.permissionsBoundary
       const i = input(b.policyArn, 'boundary', await managedDocument(b.policyArn, b.document), 'boundary')
-      if (i) boundary.push(i)
+      if (i) {
+        boundary.push(i)
+        sources.set(b.policyArn, managedSource(b.policyArn))
+      }
     }
-    const entity = kind === 'user' ? await this.store.getUser(name) : await this.store.getRole(name)
+    const entity = kind === 'user' ? await this.store.getUser(name) : kind === 'role' ? await this.store.getRole(name) : undefined
     const tags: Record<string, string> = {}
     for (const t of entity?.tags ?? []) tags[t.key] = t.value
     const value: PrincipalPolicies = {
+      principal: loaded.principal,
       inputs: { identity, boundary },
+      sources,
       compiled: compilePolicySet({ identity, boundary: boundary.length ? boundary : undefined }),
       tags
     }

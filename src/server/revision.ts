@@ -1,7 +1,7 @@
 /**
  * The store revision as the request path sees it. Reading it is a database round trip, so
  * the pipeline keeps the last value and re-reads only after a request that may have changed
- * permissions (any IAM call but Get*, List*), after a reset, or when the value is older
+ * permissions (any IAM call but Get*, List*, Simulate*), after a reset, or when the value is older
  * than `maxAgeMs` (a bound for writers outside this process). A read that raced with an
  * invalidation is never kept, so a change is seen by every request that starts after the
  * changing request has answered.
@@ -41,7 +41,7 @@ export class RevisionTracker {
 /** True for operations that cannot change what any principal may do. */
 export function isReadOnlyOperation(service: 'iam' | 'sts', operation: string): boolean {
   // STS writes only last-used bookkeeping, which does not move the revision.
-  return service === 'sts' || operation.startsWith('Get') || operation.startsWith('List')
+  return service === 'sts' || operation.startsWith('Get') || operation.startsWith('List') || operation.startsWith('Simulate')
 }
 
 /** The store as the request path uses it: every method of `store`, with getRevision served by the tracker. */

@@ -16,6 +16,7 @@ import { mfaDeviceCases } from './contract/mfa-device-cases.js'
 import { paginationCases } from './contract/pagination-cases.js'
 import { policyCases } from './contract/policy-cases.js'
 import { principalPoliciesCases } from './contract/principal-policies-cases.js'
+import { restoreCases } from './contract/restore-cases.js'
 import { roleCases } from './contract/role-cases.js'
 import { transactionCases } from './contract/transaction-cases.js'
 import { userCases } from './contract/user-cases.js'
@@ -49,6 +50,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     accessKeyCases(h)
     instanceProfileCases(h)
     principalPoliciesCases(h)
+    restoreCases(h)
     paginationCases(h)
     transactionCases(h)
     concurrencyCases(h)

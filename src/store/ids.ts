@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { pooledRandomBytes } from '../auth/random-bytes.js'
 
 /** The unique-id prefixes IAM uses, one per entity kind. */
 export type EntityIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'AIPA' | 'AKIA' | 'ASIA'
@@ -20,7 +20,7 @@ export function newEntityId(prefix: EntityIdPrefix): string {
 function randomAlphanumeric(length: number): string {
   let out = ''
   while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
+    for (const byte of pooledRandomBytes(length * 2)) {
       if (byte >= REJECT_AT) continue
       out += ALPHABET[byte % 36]
       if (out.length === length) break

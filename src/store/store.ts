@@ -10,7 +10,7 @@
 import type {
   AccessKeyRecord, AccessKeyStatus, AccountRecord, AttachedPolicy, AwsPolicyUsage,
   CreateAccessKeyInput, CreateGroupInput, CreateInstanceProfileInput, CreatePolicyInput,
-  CreateRoleInput, CreateUserInput, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  CreateRoleInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
   InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
   ManagedPolicyRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
   PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, Tag, UpdateRoleInput, UserRecord
@@ -30,6 +30,10 @@ export interface AccountStore {
   setAccountAlias(alias: string | undefined): Promise<void>
   /** Sets (or, with undefined, deletes) the account password policy. */
   setPasswordPolicy(policy: PasswordPolicy | undefined): Promise<void>
+  /** The account's credential report (in progress or complete), or undefined before the first request. */
+  getCredentialReport(): Promise<CredentialReportRecord | undefined>
+  /** Replaces the credential report record (bookkeeping: does not change the revision). */
+  putCredentialReport(report: CredentialReportRecord): Promise<void>
 }
 
 export interface UserStore {
@@ -237,8 +241,11 @@ export interface UserCredentialStore {
 
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
-  /** All policies that authorize this user or role (its own, its groups', its boundary); undefined if it does not exist. */
-  loadPrincipalPolicies(principal: { type: 'user' | 'role'; name: string }): Promise<PrincipalPolicies | undefined>
+  /**
+   * All policies that authorize this user or role (its own, its groups', its boundary), or a
+   * group's own (for the policy simulator); undefined if it does not exist.
+   */
+  loadPrincipalPolicies(principal: { type: 'user' | 'role' | 'group'; name: string }): Promise<PrincipalPolicies | undefined>
 }
 
 /** The whole store. */

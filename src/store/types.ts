@@ -74,6 +74,8 @@ export interface UserRecord {
 export interface CreateUserInput {
   /** An AIDA id; generated when absent. */
   id?: string
+  /** Defaults to now; set when restoring an account snapshot. */
+  createDate?: Date
   name: string
   path?: string
   permissionsBoundaryArn?: string
@@ -90,6 +92,8 @@ export interface GroupRecord {
 
 export interface CreateGroupInput {
   id?: string
+  /** Defaults to now; set when restoring an account snapshot. */
+  createDate?: Date
   name: string
   path?: string
 }
@@ -116,6 +120,8 @@ export interface RoleRecord {
 
 export interface CreateRoleInput {
   id?: string
+  /** Defaults to now; set when restoring an account snapshot. */
+  createDate?: Date
   name: string
   path?: string
   assumeRolePolicyDocument: string
@@ -152,9 +158,29 @@ export interface CreatePolicyInput {
   id?: string
   name: string
   path?: string
+  /** The default version's document (v1 unless `versions` says otherwise). */
   document: string
   description?: string
   tags?: Tag[]
+  /** Defaults to now; set when restoring an account snapshot. */
+  createDate?: Date
+  /** Defaults to `createDate`; set when restoring an account snapshot. */
+  updateDate?: Date
+  /**
+   * Restoring a snapshot: the policy's versions as they were (ids `vN`, at most the
+   * versions quota, exactly one default whose document equals `document`); InvalidInput
+   * otherwise. The next new version is numbered after the highest one given.
+   */
+  versions?: PolicyVersionInput[]
+}
+
+/** A policy version as a snapshot records it. */
+export interface PolicyVersionInput {
+  versionId: string
+  document: string
+  isDefaultVersion: boolean
+  /** Defaults to the policy's createDate. */
+  createDate?: Date
 }
 
 export interface PolicyVersionRecord {
@@ -241,9 +267,22 @@ export interface InstanceProfileRecord {
 export interface CreateInstanceProfileInput {
   /** An AIPA id; generated when absent. */
   id?: string
+  /** Defaults to now; set when restoring an account snapshot. */
+  createDate?: Date
   name: string
   path?: string
   tags?: Tag[]
+}
+
+/**
+ * The account's credential report (GenerateCredentialReport / GetCredentialReport):
+ * requested at `requestedAt`, complete once `generatedAt` and `content` are set.
+ */
+export interface CredentialReportRecord {
+  requestedAt: Date
+  generatedAt?: Date
+  /** The CSV text. */
+  content?: string
 }
 
 export type DeletionTaskStatus = 'SUCCEEDED' | 'IN_PROGRESS' | 'FAILED' | 'NOT_STARTED'
@@ -271,7 +310,7 @@ export interface PolicySource {
  * catalog.
  */
 export interface PrincipalPolicies {
-  principal: { type: 'user' | 'role'; id: string; name: string; path: string; arn: string }
+  principal: { type: 'user' | 'role' | 'group'; id: string; name: string; path: string; arn: string }
   /** The store revision this snapshot was read at (see Store.getRevision). */
   revision: number
   groups: { id: string; name: string; arn: string }[]

@@ -1,5 +1,9 @@
-/** Runs `bin/warden serve` as a real child process, for tests of the command and its contracts. */
+/** Runs `bin/warden` as a real child process, for tests of the command and its contracts. */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export interface ServerProcess {
   child: ChildProcess
@@ -31,5 +35,34 @@ export function startServerProcess(args: string[], env: Record<string, string> =
       clearTimeout(timer)
       reject(new Error(`warden exited with ${code}:\n${out}\n${err}`))
     })
+  })
+}
+
+export interface CommandResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs a command to completion (e.g. `aws ...`), optionally feeding stdin, and collects its output. */
+export function runProcess(command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Promise<CommandResult> {
+  const child = spawn(command, args, { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d) => (stdout += d))
+  child.stderr!.on('data', (d) => (stderr += d))
+  child.stdin!.end(options.input ?? '')
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** Runs `bin/warden ...args` (from the repository root unless `cwd` says otherwise), colour off. */
+export function runWarden(args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): Promise<CommandResult> {
+  return runProcess(process.execPath, [join(REPO, 'bin/warden'), ...args], {
+    cwd: options.cwd ?? REPO,
+    env: { NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    input: options.input
   })
 }

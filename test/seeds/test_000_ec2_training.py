@@ -76,6 +76,43 @@ def test_attach_custom_and_managed_policies(role, training_policy, iam):
     assert len(iam.list_attached_role_policies(RoleName=ROLE)['AttachedPolicies']) == 4
 
 
+@pytest.mark.warden_only(reason='moto does not implement the policy simulator')
+def test_simulator_training_policy_may_stop_instances_but_not_run_them(training_policy, target, iam):
+    # Check the guide's restricted policy before relying on it: simulate it as text.
+    document = iam.get_policy_version(PolicyArn=training_policy['Arn'], VersionId='v1')['PolicyVersion']['Document']
+    text = json.dumps(document, indent=4)
+    instance = f'arn:aws:ec2:us-east-1:{target.account_id}:instance/i-0123456789abcdef0'
+    results = iam.simulate_custom_policy(
+        PolicyInputList=[text], ActionNames=['ec2:StopInstances', 'ec2:RunInstances'], ResourceArns=[instance],
+    )['EvaluationResults']
+    assert [(r['EvalActionName'], r['EvalDecision']) for r in results] == [
+        ('ec2:StopInstances', 'allowed'), ('ec2:RunInstances', 'implicitDeny'),
+    ]
+    [statement] = results[0]['MatchedStatements']
+    assert (statement['SourcePolicyId'], statement['SourcePolicyType']) == ('PolicyInputList.1', 'none')
+    # The positions frame the EC2RestrictedActions statement in the text that was sent.
+    lines = text.splitlines(keepends=True)
+    offset = lambda p: sum(len(line) for line in lines[:p['Line'] - 1]) + p['Column'] - 1  # noqa: E731
+    framed = text[offset(statement['StartPosition']):offset(statement['EndPosition'])].lstrip(' \n,[')
+    assert json.loads(framed)['Sid'] == 'EC2RestrictedActions'
+    assert results[1]['MatchedStatements'] == []
+    assert results[1]['ResourceSpecificResults'][0]['EvalResourceDecision'] == 'implicitDeny'
+
+
+@pytest.mark.warden_only(reason='moto does not implement the policy simulator')
+def test_simulator_role_with_ec2_full_access_may_run_instances(role, target, iam):
+    # Once AmazonEC2FullAccess is attached too (the guide's first list), the role may run instances.
+    results = iam.simulate_principal_policy(
+        PolicySourceArn=role['Arn'], ActionNames=['ec2:RunInstances', 'ec2:StopInstances', 'iam:CreateUser'],
+    )['EvaluationResults']
+    decisions = {r['EvalActionName']: r['EvalDecision'] for r in results}
+    assert decisions == {'ec2:RunInstances': 'allowed', 'ec2:StopInstances': 'allowed', 'iam:CreateUser': 'implicitDeny'}
+    sources = {(s['SourcePolicyId'], s['SourcePolicyType']) for s in results[1]['MatchedStatements']}
+    assert sources == {('EC2TrainingPolicy', 'user-managed'), ('AmazonEC2FullAccess', 'aws-managed')}
+    keys = iam.get_context_keys_for_principal_policy(PolicySourceArn=role['Arn'])['ContextKeyNames']
+    assert 'iam:AWSServiceName' in keys
+
+
 def test_instance_profile_holds_the_role(role, target, iam):
     profile = iam.create_instance_profile(InstanceProfileName=ROLE)['InstanceProfile']
     assert profile['Arn'] == f'arn:aws:iam::{target.account_id}:instance-profile/{ROLE}'

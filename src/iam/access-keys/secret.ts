@@ -4,13 +4,13 @@
  * src/auth/seal.ts); the SigV4 verifier opens it with `openSecret`. Both sides must use
  * these two functions so the format has one definition.
  */
-import { randomBytes } from 'node:crypto'
 import type { KeyMaterial } from '../../auth/key-material.js'
+import { pooledRandomBytes } from '../../auth/random-bytes.js'
 import { open, seal } from '../../auth/seal.js'
 
 /** A new 40-character secret from [A-Za-z0-9+/], as AWS issues them (30 random bytes, base64). */
 export function generateSecretAccessKey(): string {
-  return randomBytes(30).toString('base64')
+  return pooledRandomBytes(30).toString('base64')
 }
 
 /** Encrypts a secret access key for the store. */

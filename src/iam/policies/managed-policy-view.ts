@@ -3,7 +3,7 @@
  * managed one (in the catalog snapshot, with usage counts from the store), and the
  * Policy output shape of the botocore model.
  */
-import { getAwsManagedPolicy, isAwsManagedPolicyArn, type AwsManagedPolicy } from '../../catalog/index.js'
+import { awsManagedPolicyText, getAwsManagedPolicy, isAwsManagedPolicyArn, type AwsManagedPolicy } from '../../catalog/index.js'
 import type { AwsPolicyUsage, ManagedPolicyRecord, Store, Tag } from '../../store/index.js'
 import { awsManagedPolicyId } from '../shared/ids.js'
 import { toApiTags, type ApiTag } from '../shared/tags.js'
@@ -117,14 +117,7 @@ export function policyOutput(view: ManagedPolicyView, full: boolean): PolicyOutp
   return out
 }
 
-const documents = new Map<string, string>()
-
-/** The text of an AWS managed policy's default version (the snapshot holds it parsed; AWS indents with 4 spaces). */
+/** The text of an AWS managed policy's default version, as GetPolicyVersion returns it. */
 export function awsPolicyDocumentText(policy: AwsManagedPolicy): string {
-  let text = documents.get(policy.arn)
-  if (text === undefined) {
-    text = JSON.stringify(policy.document, null, 4)
-    documents.set(policy.arn, text)
-  }
-  return text
+  return awsManagedPolicyText(policy)
 }

@@ -28,6 +28,9 @@ export type IamErrorCode =
   | 'MalformedCertificate'
   | 'DuplicateCertificate'
   | 'NotSupportedService'
+  | 'ReportNotPresent'
+  | 'ReportInProgress'
+  | 'ReportExpired'
 
 /** The AWS error `code` with `message` (AWS's wording) and the catalogue's HTTP status, ready to throw from a handler. */
 export function iamError(code: IamErrorCode, message: string): AwsError {

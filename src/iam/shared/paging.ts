@@ -26,3 +26,15 @@ export function pathPageRequest(input: ApiPageInput & { PathPrefix?: string }): 
 export function pageOutput(page: Page<unknown>): { IsTruncated: boolean; Marker?: string } {
   return page.isTruncated && page.marker !== undefined ? { IsTruncated: true, Marker: page.marker } : { IsTruncated: false }
 }
+
+/** Every item of a store listing, following its markers (1,000 per page). */
+export async function allPages<T>(list: (request: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = []
+  let marker: string | undefined
+  do {
+    const page = await list(marker === undefined ? { maxItems: 1000 } : { marker, maxItems: 1000 })
+    out.push(...page.items)
+    marker = page.isTruncated ? page.marker : undefined
+  } while (marker !== undefined)
+  return out
+}

@@ -6,6 +6,7 @@
 import { keyMaterialFrom } from '../../auth/key-material.js'
 import type { ContextValue } from '../../eval/index.js'
 import type { Caller, OperationContext } from '../../server/operation.js'
+import { PolicySetCache } from '../../server/policy-sets.js'
 import { openSqliteStore, type Store, type StoreLimits, type UserRecord } from '../../store/index.js'
 
 export const TEST_ACCOUNT_ID = '123456789012'
@@ -79,6 +80,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     region: 'us-east-1',
     sourceIp: '127.0.0.1',
     secureTransport: true,
+    policySets: new PolicySetCache(store),
     authorizations,
     authorize(action: string, resource: string, context?: Record<string, ContextValue>): Promise<void> {
       authorizations.push({ action, resource, context })

@@ -26,6 +26,21 @@ export function accountCases(h: Harness): void {
       expect(a?.passwordPolicy).toBeUndefined()
     })
 
+    it('keeps the credential report record; reset removes it', async () => {
+      const s = h.store()
+      expect(await s.getCredentialReport()).toBeUndefined()
+      const requestedAt = new Date('2024-05-06T07:08:09Z')
+      await s.putCredentialReport({ requestedAt })
+      expect(await s.getCredentialReport()).toEqual({ requestedAt })
+      const done = { requestedAt, generatedAt: new Date('2024-05-06T07:08:10Z'), content: 'user,arn\n<root_account>,x' }
+      const before = await s.getRevision()
+      await s.putCredentialReport(done)
+      expect(await s.getCredentialReport()).toEqual(done)
+      expect(await s.getRevision()).toBe(before)
+      await s.reset()
+      expect(await s.getCredentialReport()).toBeUndefined()
+    })
+
     it('reset empties everything but keeps the account id, and bumps the revision', async () => {
       const s = h.store()
       await s.setAccountAlias('ml-team')

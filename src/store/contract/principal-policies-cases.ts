@@ -52,6 +52,31 @@ export function principalPoliciesCases(h: Harness): void {
       expect(await s.loadPrincipalPolicies({ type: 'role', name: 'ghost' })).toBeUndefined()
       expect(await s.loadPrincipalPolicies({ type: 'user', name: 'r' })).toBeUndefined()
     })
+
+    it('returns a group\'s own inline and attached policies, without members\' or other groups\'', async () => {
+      const s = h.store()
+      await s.createPolicy({ name: 'cust', document: doc('s3:A') })
+      const group = await s.createGroup({ name: 'ML_Engineers', path: '/teams/' })
+      await s.createGroup({ name: 'other' })
+      await s.createUser({ name: 'u' })
+      await s.addUserToGroup('ML_Engineers', 'u')
+      await s.putInlinePolicy({ type: 'user', name: 'u' }, 'mine', doc('s3:Mine'))
+      await s.putInlinePolicy({ type: 'group', name: 'other' }, 'theirs', doc('s3:Theirs'))
+      await s.putInlinePolicy({ type: 'group', name: 'ML_Engineers' }, 'in', doc('s3:In'))
+      await s.attachPolicy({ type: 'group', name: 'ML_Engineers' }, policyArn('cust'))
+      await s.attachPolicy({ type: 'group', name: 'ML_Engineers' }, AWS_SAGEMAKER)
+      const p = await s.loadPrincipalPolicies({ type: 'group', name: 'ml_engineers' })
+      expect(p?.principal).toEqual({ type: 'group', id: group.id, name: 'ML_Engineers', path: '/teams/', arn: group.arn })
+      expect(p?.groups).toEqual([])
+      expect(p?.inline).toEqual([{ source: { type: 'group', name: 'ML_Engineers' }, policyName: 'in', document: doc('s3:In') }])
+      expect(p?.managed).toEqual(expect.arrayContaining([
+        { source: { type: 'group', name: 'ML_Engineers' }, policyArn: policyArn('cust'), versionId: 'v1', document: doc('s3:A') },
+        { source: { type: 'group', name: 'ML_Engineers' }, policyArn: AWS_SAGEMAKER }
+      ]))
+      expect(p?.managed).toHaveLength(2)
+      expect(p?.permissionsBoundary).toBeUndefined()
+      expect(await s.loadPrincipalPolicies({ type: 'group', name: 'u' })).toBeUndefined()
+    })
   })
 
   describe('revision', () => {

@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js'
 import type { AccountStore, DeletionTaskStore } from '../store.js'
-import type { AccountRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy } from '../types.js'
-import { insertUnique, isoDate, type SqliteContext } from './context.js'
+import type { AccountRecord, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy } from '../types.js'
+import { insertUnique, isoDate, optDate, type SqliteContext } from './context.js'
 import type { Sync } from './sync.js'
 
 interface AccountRow {
@@ -47,6 +47,22 @@ export function accountOps(ctx: SqliteContext): Sync<AccountStore> {
     setPasswordPolicy(policy: PasswordPolicy | undefined): void {
       require()
       ctx.run('UPDATE account SET password_policy = ? WHERE singleton = 1', policy === undefined ? undefined : JSON.stringify(policy))
+    },
+    getCredentialReport(): CredentialReportRecord | undefined {
+      const row = ctx.get<{ requested_at: string; generated_at: string | null; content: string | null }>(
+        'SELECT requested_at, generated_at, content FROM credential_report WHERE singleton = 1')
+      if (!row) return undefined
+      const report: CredentialReportRecord = { requestedAt: new Date(row.requested_at) }
+      const generated = optDate(row.generated_at)
+      if (generated) report.generatedAt = generated
+      if (row.content !== null) report.content = row.content
+      return report
+    },
+    putCredentialReport(report: CredentialReportRecord): void {
+      require()
+      ctx.run(`INSERT INTO credential_report (singleton, requested_at, generated_at, content) VALUES (1, ?, ?, ?)
+               ON CONFLICT (singleton) DO UPDATE SET requested_at = excluded.requested_at, generated_at = excluded.generated_at, content = excluded.content`,
+      isoDate(report.requestedAt), report.generatedAt && isoDate(report.generatedAt), report.content)
     }
   }
 }

@@ -97,8 +97,9 @@ export function insertUnique<T>(fn: () => T, message: string, entity: StoreError
   }
 }
 
-/** ISO 8601 text for a Date (and for now). */
+/** ISO 8601 text for a Date (and for now); InvalidInput for an invalid Date. */
 export function isoDate(d: Date = new Date()): string {
+  if (Number.isNaN(d.getTime())) throw new StoreError('InvalidInput', 'The date is not valid.')
   return d.toISOString()
 }
 

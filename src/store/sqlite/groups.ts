@@ -40,7 +40,7 @@ export function groupOps(ctx: SqliteContext): Sync<GroupStore> {
       const id = input.id ?? newEntityId('AGPA')
       ctx.accountId()
       insertUnique(() => ctx.run('INSERT INTO iam_groups (id, name, path, create_date) VALUES (?, ?, ?, ?)',
-        id, input.name, input.path ?? '/', isoDate()), exists(input.name), 'group')
+        id, input.name, input.path ?? '/', isoDate(input.createDate)), exists(input.name), 'group')
       return toGroup(ctx, groupRow(ctx, input.name))
     },
     getGroup(name: string): GroupRecord | undefined {

@@ -71,7 +71,7 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
       const tags = mergeTags([], input.tags ?? [], ctx.limits.tagsPerResource)
       ctx.accountId()
       insertUnique(() => ctx.run('INSERT INTO instance_profiles (id, name, path, create_date, tags) VALUES (?, ?, ?, ?, ?)',
-        id, input.name, input.path ?? '/', isoDate(), tagsJson(tags)), `Instance Profile ${input.name} already exists.`, 'instance-profile')
+        id, input.name, input.path ?? '/', isoDate(input.createDate), tagsJson(tags)), `Instance Profile ${input.name} already exists.`, 'instance-profile')
       return one(profileRow(input.name))
     },
     getInstanceProfile(name: string): InstanceProfileRecord | undefined {

@@ -4,7 +4,7 @@ import { newEntityId } from '../ids.js'
 import { pageSize, decodeMarker, toPage } from '../paging.js'
 import type { PolicyStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
-import type { CreatePolicyInput, ListPoliciesRequest, ManagedPolicyRecord, Page, PolicyVersionRecord, Tag } from '../types.js'
+import type { CreatePolicyInput, ListPoliciesRequest, ManagedPolicyRecord, Page, PolicyVersionInput, PolicyVersionRecord, Tag } from '../types.js'
 import { afterKey, insertUnique, isoDate, pathFilter, type SqliteContext } from './context.js'
 import { parseTags, tagsJson } from './principals.js'
 import type { Sync } from './sync.js'
@@ -100,14 +100,20 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
       const path = input.path ?? '/'
       const arn = entityArn(ctx.accountId(), 'policy', path, input.name)
       const tags = mergeTags([], input.tags ?? [], ctx.limits.tagsPerResource)
-      const now = isoDate()
+      const created = isoDate(input.createDate)
+      const versions = initialVersions(input, ctx.limits.versionsPerPolicy)
+      const defaultVersion = versions.find((v) => v.isDefaultVersion)!
+      const next = Math.max(...versions.map((v) => v.number)) + 1
       insertUnique(() => ctx.run(
         `INSERT INTO iam_policies (id, name, path, arn, default_version_id, next_version, description, create_date, update_date, tags)
-         VALUES (?, ?, ?, ?, 'v1', 2, ?, ?, ?, ?)`,
-        id, input.name, path, arn, input.description, now, now, tagsJson(tags)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        id, input.name, path, arn, defaultVersion.versionId, next, input.description, created,
+        input.updateDate === undefined ? created : isoDate(input.updateDate), tagsJson(tags)
       ), `A policy called ${input.name} already exists. Duplicate names are not allowed.`, 'policy')
-      ctx.run("INSERT INTO policy_versions (policy_id, version_id, version_number, document, create_date) VALUES (?, 'v1', 1, ?, ?)",
-        id, input.document, now)
+      for (const v of versions) {
+        ctx.run('INSERT INTO policy_versions (policy_id, version_id, version_number, document, create_date) VALUES (?, ?, ?, ?, ?)',
+          id, v.versionId, v.number, v.document, v.createDate === undefined ? created : isoDate(v.createDate))
+      }
       return toPolicy(policyRow(ctx, arn))
     },
     getPolicy(arn: string): ManagedPolicyRecord | undefined {
@@ -194,6 +200,26 @@ export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
       setTags(row, removeTags(parseTags(row.tags), keys))
     }
   }
+}
+
+/** The versions a new policy starts with: v1 = document, or the snapshot's versions, checked. */
+function initialVersions(input: CreatePolicyInput, quota: number): (PolicyVersionInput & { number: number })[] {
+  if (input.versions === undefined) return [{ versionId: 'v1', number: 1, document: input.document, isDefaultVersion: true }]
+  const invalid = (why: string): StoreError => new StoreError('InvalidInput', `Policy ${input.name}: ${why}`, 'policy-version')
+  if (input.versions.length === 0 || input.versions.length > quota) throw invalid(`a policy has 1 to ${quota} versions, not ${input.versions.length}`)
+  const seen = new Set<number>()
+  const out = input.versions.map((v) => {
+    const m = /^v([1-9]\d{0,8})$/.exec(v.versionId)
+    if (!m) throw invalid(`${v.versionId} is not a version id (v1, v2, ...)`)
+    const number = Number(m[1])
+    if (seen.has(number)) throw invalid(`version ${v.versionId} is given twice`)
+    seen.add(number)
+    return { ...v, number }
+  })
+  const defaults = out.filter((v) => v.isDefaultVersion)
+  if (defaults.length !== 1) throw invalid(`exactly one version must be the default, not ${defaults.length}`)
+  if (defaults[0]!.document !== input.document) throw invalid('the default version\'s document differs from the policy document')
+  return out
 }
 
 function versionNotFound(arn: string, versionId: string): StoreError {

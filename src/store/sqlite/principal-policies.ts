@@ -16,10 +16,12 @@ interface SourceRow {
  */
 export function principalPolicyOps(ctx: SqliteContext): Sync<PrincipalPolicyLoader> {
   return {
-    loadPrincipalPolicies(ref: { type: 'user' | 'role'; name: string }): PrincipalPolicies | undefined {
+    loadPrincipalPolicies(ref: { type: 'user' | 'role' | 'group'; name: string }): PrincipalPolicies | undefined {
       const t = PRINCIPALS[ref.type]
+      // Groups have no permissions boundary.
+      const boundaryColumn = ref.type === 'group' ? 'NULL' : 'permissions_boundary_arn'
       const p = ctx.get<{ id: string; name: string; path: string; boundary: string | null }>(
-        `SELECT id, name, path, permissions_boundary_arn AS boundary FROM ${t.table} WHERE lower(name) = lower(?)`, ref.name)
+        `SELECT id, name, path, ${boundaryColumn} AS boundary FROM ${t.table} WHERE lower(name) = lower(?)`, ref.name)
       if (!p) return undefined
       const account = ctx.accountId()
       const result: PrincipalPolicies = {
@@ -29,7 +31,7 @@ export function principalPolicyOps(ctx: SqliteContext): Sync<PrincipalPolicyLoad
         inline: [],
         managed: []
       }
-      // Group rows only exist for users; for roles the group halves of the unions match nothing.
+      // Group rows only exist for users; for roles and groups the group halves of the unions match nothing.
       const groupIds = ref.type === 'user' ? 'SELECT group_id FROM group_members WHERE user_id = ?' : 'SELECT NULL WHERE ? IS NULL'
       if (ref.type === 'user') {
         result.groups = ctx.all<{ id: string; name: string; path: string }>(

@@ -75,7 +75,7 @@ export function roleOps(ctx: SqliteContext): Sync<RoleStore> {
       insertUnique(() => ctx.run(
         `INSERT INTO iam_roles (id, name, path, create_date, assume_role_policy, description, max_session_duration, permissions_boundary_arn, tags)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        id, input.name, input.path ?? '/', isoDate(), input.assumeRolePolicyDocument, input.description,
+        id, input.name, input.path ?? '/', isoDate(input.createDate), input.assumeRolePolicyDocument, input.description,
         input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION, input.permissionsBoundaryArn, tagsJson(tags)
       ), `Role with name ${input.name} already exists.`, 'role')
       return toRole(ctx, roleRow(ctx, input.name))

@@ -70,7 +70,7 @@ export function userOps(ctx: SqliteContext): Sync<UserStore> {
       changeBoundary(ctx, undefined, input.permissionsBoundaryArn)
       insertUnique(() => ctx.run(
         'INSERT INTO iam_users (id, name, path, create_date, permissions_boundary_arn, tags) VALUES (?, ?, ?, ?, ?, ?)',
-        id, input.name, input.path ?? '/', isoDate(), input.permissionsBoundaryArn, tagsJson(tags)
+        id, input.name, input.path ?? '/', isoDate(input.createDate), input.permissionsBoundaryArn, tagsJson(tags)
       ), exists(input.name), 'user')
       return toUser(ctx, userRow(ctx, input.name))
     },

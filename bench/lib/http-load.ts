@@ -1,0 +1,56 @@
+/**
+ * Shared pieces of the HTTP benchmarks: servers pinned to core 0, wrk pinned to core 1
+ * replaying pre-signed requests (`bench/wrk-replay.lua`, signed once by src/auth/sigv4, so
+ * the load generator does no crypto), and medians.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { signRequest } from '../../src/auth/sigv4/index.js'
+
+const children: ChildProcess[] = []
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')))
+
+/** Waits until `url` answers (any status). */
+export async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      await fetch(url)
+      return
+    } catch {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+  throw new Error(`${url} did not come up`)
+}
+
+/** Starts `cmd` on core 0; it is killed when the benchmark exits. */
+export function pinned(cmd: string, argv: string[], env: Record<string, string> = {}): ChildProcess {
+  const c = spawn('taskset', ['-c', '0', cmd, ...argv], { env: { ...process.env, ...env }, stdio: 'ignore' })
+  children.push(c)
+  return c
+}
+
+/** One request line for wrk-replay.lua: a POST of `body` to `endpoint`, signed now with `credentials`. */
+export function signedLine(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }, service: 'iam' | 'sts', body: string): string {
+  const host = new URL(endpoint).host
+  const signed = signRequest(
+    { method: 'POST', path: '/', headers: { host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body },
+    credentials,
+    { region: 'us-east-1', service, date: new Date() }
+  )
+  const headers = Object.entries(signed.headers).filter(([k]) => k !== 'host').map(([k, v]) => `${k}:${String(v)}`).join('|')
+  return `POST\t/\t${headers}\t${body}`
+}
+
+export interface WrkRun { rps: number; p99ms: number; errors: number }
+
+/** Runs wrk (1 thread, `connections` connections, core 1) over the request file. */
+export function wrk(endpoint: string, file: string, seconds: number, connections = 16): WrkRun {
+  const out = execFileSync('taskset', ['-c', '1', 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', 'bench/wrk-replay.lua', endpoint, '--', file], { encoding: 'utf8' })
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1])
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out)
+  const p99ms = p99 ? Number(p99[1]) * (p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1) : NaN
+  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0)
+  return { rps, p99ms, errors }
+}
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
