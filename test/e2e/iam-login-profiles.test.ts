@@ -8,25 +8,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   ChangePasswordCommand, CreateLoginProfileCommand, CreateRoleCommand, DeleteAccessKeyCommand, DeleteLoginProfileCommand, DeleteUserCommand,
-  GetLoginProfileCommand, IAMClient, ListAccessKeysCommand, UpdateLoginProfileCommand
+  GetLoginProfileCommand, IAMClient, ListAccessKeysCommand, UpdateAccountPasswordPolicyCommand, UpdateLoginProfileCommand,
+  type UpdateAccountPasswordPolicyCommandInput
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { openSqliteStore, sqliteFileIn, type PasswordPolicy, type Store } from '../../src/store/index.js'
 import { awsErrorOf as errorOf, createUserWithKeys, startWarden, type RunningWarden } from '../helpers/warden.js'
 
 let w: RunningWarden
+// The data directory is the test's, so the database files can be searched for passwords.
 let dir: string
-// A second connection to the server's database, to set the account password policy (its
-// API, UpdateAccountPasswordPolicy, is another folder's work).
-let admin: Store
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'warden-login-'))
   w = await startWarden({ dataDir: dir })
-  admin = await openSqliteStore({ filename: sqliteFileIn(dir) })
 })
 afterAll(async () => {
-  await admin.close()
   await w.stop()
   rmSync(dir, { recursive: true, force: true })
 })
@@ -37,7 +33,7 @@ beforeEach(async () => {
 const STRONG = 'Train-Models-42'
 const NOT_CONFORMING = { name: 'PasswordPolicyViolation', status: 400, message: 'Password does not conform to the account password policy.' }
 const REUSED = { name: 'PasswordPolicyViolation', status: 400, message: 'Policy constraint violation with password reuse prevention during password change.' }
-const setPolicy = (p: PasswordPolicy | undefined) => admin.setPasswordPolicy(p)
+const setPolicy = (p: UpdateAccountPasswordPolicyCommandInput) => w.iam().send(new UpdateAccountPasswordPolicyCommand(p))
 
 async function expectPassword(iam: IAMClient, password: string): Promise<void> {
   // ChangePassword to the same value is refused only after the old password matched.
@@ -77,7 +73,7 @@ describe('login profiles', () => {
   it('a custom policy replaces the default; UpdateLoginProfile resets passwords within it', async () => {
     const alice = await createUserWithKeys(w, 'alice', { inlinePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ChangePassword', Resource: '*' }] } })
     const iam = w.iam()
-    await setPolicy({ minimumPasswordLength: 12, requireSymbols: true, requireNumbers: false })
+    await setPolicy({ MinimumPasswordLength: 12, RequireSymbols: true, RequireNumbers: false })
     expect(await errorOf(iam.send(new CreateLoginProfileCommand({ UserName: 'alice', Password: 'Short-1' })))).toEqual(NOT_CONFORMING)
     // All lower case passes a policy that asks only for length and a symbol.
     await iam.send(new CreateLoginProfileCommand({ UserName: 'alice', Password: 'all-lower-case' }))
@@ -113,7 +109,7 @@ describe('ChangePassword', () => {
     await w.iam().send(new CreateLoginProfileCommand({ UserName: 'alice', Password: STRONG, PasswordResetRequired: true }))
     expect(await errorOf(iam.send(new ChangePasswordCommand({ OldPassword: STRONG, NewPassword: 'Next-Pass-43' }))))
       .toMatchObject({ name: 'AccessDenied', status: 403, message: `User: ${alice.arn} is not authorized to perform: iam:ChangePassword on resource: ${alice.arn} because no identity-based policy allows the iam:ChangePassword action` })
-    await setPolicy({ minimumPasswordLength: 8, requireNumbers: true, allowUsersToChangePassword: true, passwordReusePrevention: 2 })
+    await setPolicy({ MinimumPasswordLength: 8, RequireNumbers: true, AllowUsersToChangePassword: true, PasswordReusePrevention: 2 })
     expect(await errorOf(iam.send(new ChangePasswordCommand({ OldPassword: 'Wrong-Pass-1', NewPassword: 'Next-Pass-43' }))))
       .toMatchObject({ name: 'AccessDenied', message: 'The old password was incorrect.' })
     expect(await errorOf(iam.send(new ChangePasswordCommand({ OldPassword: STRONG, NewPassword: 'no-numbers' })))).toEqual(NOT_CONFORMING)
@@ -133,7 +129,7 @@ describe('ChangePassword', () => {
 
   it('passwords never reach the logs or the database files', async () => {
     const alice = await createUserWithKeys(w, 'alice')
-    await setPolicy({ allowUsersToChangePassword: true })
+    await setPolicy({ AllowUsersToChangePassword: true })
     const secrets = ['Secret-First-1', 'Secret-Second-2', 'Secret-Refused']
     await w.iam().send(new CreateLoginProfileCommand({ UserName: 'alice', Password: secrets[0] }))
     await w.iam(alice.credentials).send(new ChangePasswordCommand({ OldPassword: secrets[0], NewPassword: secrets[1] }))

@@ -2,17 +2,20 @@
  * SSH public keys, signing certificates and service-specific credentials end to end through
  * the AWS SDK, with keys and certificates made by ssh-keygen and openssl
  * (test/fixtures/user-credentials.json): formats, fingerprints, quotas, duplicates, status,
- * deletion blocking DeleteUser, and bad input changing nothing.
+ * deletion blocking DeleteUser, and bad input changing nothing; and how the credential
+ * report and the account summary show them, with login profiles and MFA devices.
  */
 import { generateKeyPairSync } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import {
-  CreateServiceSpecificCredentialCommand, CreateUserCommand, DeleteServiceSpecificCredentialCommand, DeleteSigningCertificateCommand, DeleteSSHPublicKeyCommand,
+  CreateLoginProfileCommand, CreateServiceSpecificCredentialCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand,
+  GenerateCredentialReportCommand, GetAccountSummaryCommand, GetCredentialReportCommand, UpdateAccountPasswordPolicyCommand, DeleteServiceSpecificCredentialCommand, DeleteSigningCertificateCommand, DeleteSSHPublicKeyCommand,
   DeleteUserCommand, GetSSHPublicKeyCommand, ListServiceSpecificCredentialsCommand, ListSigningCertificatesCommand, ListSSHPublicKeysCommand,
   ResetServiceSpecificCredentialCommand, UpdateServiceSpecificCredentialCommand, UpdateSigningCertificateCommand, UpdateSSHPublicKeyCommand,
   UploadSigningCertificateCommand, UploadSSHPublicKeyCommand
 } from '@aws-sdk/client-iam'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { authenticatorCode } from '../helpers/totp.js'
 import { awsErrorOf as errorOf, startWarden, TEST_ACCOUNT_ID, type RunningWarden } from '../helpers/warden.js'
 
 const FX = JSON.parse(readFileSync(new URL('../fixtures/user-credentials.json', import.meta.url), 'utf8')) as {
@@ -135,5 +138,33 @@ describe('service-specific credentials', () => {
     // Passwords are shown once and never logged.
     expect(w.logs.join('\n')).not.toContain(created.ServicePassword!)
     expect(w.logs.join('\n')).not.toContain(reset.ServicePassword!)
+  })
+})
+
+describe('the account view of these credentials', () => {
+  it('the credential report shows password, MFA and certificate columns; GetAccountSummary counts MFA devices', async () => {
+    const iam = w.iam()
+    await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, MaxPasswordAge: 90 }))
+    await iam.send(new CreateLoginProfileCommand({ UserName: 'dev', Password: 'Report-Pass-1' }))
+    const device = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'dev' }))
+    const seed = Buffer.from(device.VirtualMFADevice!.Base32StringSeed!).toString('ascii')
+    await iam.send(new EnableMFADeviceCommand({
+      UserName: 'dev', SerialNumber: device.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: authenticatorCode(seed, new Date(), -1), AuthenticationCode2: authenticatorCode(seed)
+    }))
+    await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'spare' }))
+    const cert = (await iam.send(new UploadSigningCertificateCommand({ UserName: 'dev', CertificateBody: FX.certificates[0]! }))).Certificate!
+    await iam.send(new UpdateSigningCertificateCommand({ UserName: 'dev', CertificateId: cert.CertificateId!, Status: 'Inactive' }))
+    await iam.send(new UploadSigningCertificateCommand({ UserName: 'dev', CertificateBody: FX.certificates[1]! }))
+    let state: string | undefined
+    for (let i = 0; i < 50 && state !== 'COMPLETE'; i++) state = (await iam.send(new GenerateCredentialReportCommand({}))).State
+    const csv = Buffer.from((await iam.send(new GetCredentialReportCommand({}))).Content!).toString('utf8').split('\n')
+    const cells = csv[2]!.split(',')
+    const date = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/
+    expect(cells.slice(0, 8)).toEqual(['dev', `arn:aws:iam::${TEST_ACCOUNT_ID}:user/dev`, expect.stringMatching(date), 'true', 'no_information', expect.stringMatching(date), expect.stringMatching(date), 'true'])
+    // password_next_rotation is 90 days after password_last_changed.
+    expect(new Date(cells[6]!).getTime() - new Date(cells[5]!).getTime()).toBe(90 * 86_400_000)
+    expect(cells.slice(18)).toEqual(['false', expect.stringMatching(date), 'true', expect.stringMatching(date)])
+    const summary = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!
+    expect(summary).toMatchObject({ MFADevices: 2, MFADevicesInUse: 1 })
   })
 })
