@@ -158,6 +158,20 @@ describe('virtual MFA devices', () => {
   })
 })
 
+describe('MFA device tags in authorization', () => {
+  it('aws:ResourceTag/<key> of a device decides DeleteVirtualMFADevice', async () => {
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:DeleteVirtualMFADevice', Resource: '*', Condition: { StringNotEquals: { 'aws:ResourceTag/protected': 'true' } } }] }
+    const ops = await createUserWithKeys(w, 'ops', { inlinePolicy: policy })
+    const keep = await w.iam().send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'keep', Tags: [{ Key: 'protected', Value: 'true' }] }))
+    const spare = await createDevice('spare')
+    const iam = w.iam(ops.credentials)
+    await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: spare.serial }))
+    const serial = keep.VirtualMFADevice!.SerialNumber!
+    expect(await errorOf(iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })))).toMatchObject({ name: 'AccessDenied', status: 403 })
+    expect((await w.iam().send(new ListVirtualMFADevicesCommand({}))).VirtualMFADevices!.map((d) => d.SerialNumber)).toEqual([serial])
+  })
+})
+
 describe('STS with MFA', () => {
   /** A user `dev` with an enabled device, a role `admin` that trusts dev only with MFA. */
   async function setup(userPolicy: string) {
