@@ -81,10 +81,15 @@ describe('warden lint', () => {
     const r = await runWarden(['lint', '--format', 'sarif', dir], { cwd: dir })
     expect(r.code).toBe(1)
     const log = JSON.parse(r.stdout)
-    const ajv = new Ajv({ schemaId: 'id', allErrors: true })
+    // The schema is draft-04: its meta-schema only (ajv's draft-07 default would not apply).
+    const ajv = new Ajv({ schemaId: 'id', meta: false, allErrors: true })
     ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'))
     const validate = ajv.compile(JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')))
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true)
+    // The schema does reject what is not SARIF: a result without a message.
+    const broken = structuredClone(log)
+    delete broken.runs[0].results[0].message
+    expect(validate(broken)).toBe(false)
     const run = log.runs[0]
     expect(run.tool.driver.name).toBe('warden')
     const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id)

@@ -81,6 +81,18 @@ describe('warden simulate with policy files (local mode)', () => {
     const [pass] = results(r.stdout)
     expect(pass).toMatchObject({ decision: 'ImplicitDeny', allowed: false, missingContextKeys: ['iam:PassedToService'], matchedStatements: [] })
     expect(pass!.reason).toBe('no identity-based policy allows iam:PassRole on this resource')
+    expect((pass as unknown as { unmetConditions: unknown[] }).unmetConditions).toEqual([
+      {
+        policyId: join(dir, 'developer.json'),
+        policy: join(dir, 'developer.json'),
+        policyType: 'identity',
+        statementIndex: 0,
+        sid: 'PassExecRole',
+        effect: 'Allow',
+        line: 4,
+        conditions: [{ operator: 'StringEquals', key: 'iam:PassedToService', values: ['sagemaker.amazonaws.com'], requestValue: null }]
+      }
+    ])
   })
 
   it('refuses bad input with exit status 2', async () => {
@@ -181,6 +193,10 @@ describe('warden simulate --principal against a running server', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('└─ DENIED (implicit deny: nothing allows it)')
     expect(r.stdout).toContain('permissions boundary: Allow')
+    // The statement that almost applied, and the condition that stopped it.
+    expect(r.stdout).toContain(
+      '✗ Allow did not apply · inline policy train of user sagemaker-developer · statement "PassExec" (line 1): StringEquals iam:PassedToService sagemaker.amazonaws.com, but the request has ec2.amazonaws.com'
+    )
     const list = await runWarden(['simulate', '--principal', 'arn:aws:iam::123456789012:user/sagemaker-developer', '--action', 's3:ListBucket', '--resource', 'arn:aws:s3:::vessel-segmentation-data', '--json'], {
       env: { ...env(), AWS_ENDPOINT_URL: w.endpoint }
     })

@@ -58,7 +58,7 @@ describe('help and usage', () => {
       expect(r.code, verb).toBe(0)
       expect(r.stdout).toContain(`usage: warden ${verb}`)
       expect(r.stdout).toContain('examples:')
-      expect(r.stdout).toContain('exit codes: 0 ok, 1 operation failed, 2 usage error, 3 invalid blueprint, 4 conflict')
+      expect(r.stdout).toContain('exit codes: 0 ok, 1 operation failed (lint: findings at or above --fail-on), 2 usage error, 3 invalid blueprint, 4 conflict')
     }
     expect((await warden(['--help'])).stdout).toContain('request     write the Markdown request for an administrator')
   })

@@ -1,11 +1,14 @@
 /** How `warden simulate` shows a decision: a tree for people, JSON for scripts. */
 import { formatAccessDenied, type AuthorizationRequest, type EvaluationResult, type MatchedStatement, type PolicyType } from '../eval/index.js'
 import type { Palette } from './color.js'
+import type { NearMiss, UnmetCondition } from './simulate-explain.js'
 
 /** One evaluated request with everything needed to explain it. */
 export interface Simulation {
   request: AuthorizationRequest
   result: EvaluationResult
+  /** Statements whose action and resource matched but whose conditions did not (denied requests). */
+  nearMisses: NearMiss[]
 }
 
 /** Where each policy id came from, for people. */
@@ -62,6 +65,18 @@ function decisionText(result: EvaluationResult): string {
   return result.decision === 'ExplicitDeny' ? 'DENIED (explicit deny)' : 'DENIED (implicit deny: nothing allows it)'
 }
 
+function conditionText(u: UnmetCondition): string {
+  const wants = u.values.length === 1 ? u.values[0] : `one of ${u.values.join(', ')}`
+  const has = u.requestValue === undefined ? `the request has no ${u.key}` : `the request has ${Array.isArray(u.requestValue) ? u.requestValue.join(', ') : u.requestValue}`
+  return `${u.operator} ${u.key} ${wants}, but ${has}`
+}
+
+function nearMissText(n: NearMiss, labels: PolicyLabels): string {
+  const which = n.sid ? `statement "${n.sid}"` : `statement ${n.statementIndex + 1}`
+  const where = n.range ? ` (line ${n.range.start.line})` : ''
+  return `${n.effect} did not apply · ${labels.get(n.policyId)?.label ?? n.policyId} · ${which}${where}: ${n.unmet.map(conditionText).join('; ')}`
+}
+
 function statementText(m: MatchedStatement, labels: PolicyLabels): string {
   const which = m.sid ? `statement "${m.sid}"` : `statement ${m.statementIndex + 1}`
   const where = m.range ? ` (line ${m.range.start.line})` : ''
@@ -84,8 +99,13 @@ export function renderTree(s: Simulation, labels: PolicyLabels, color: Palette):
     const counted = [...labels.values()].filter((l) => section.type.includes(l.type)).length
     if (decision === undefined && counted === 0) continue
     const matched = result.matched.filter((m) => section.type.includes(m.policyType))
+    const missed = s.nearMisses.filter((n) => section.type.includes(n.policyType))
     const head = `${section.title}: ${decision ?? 'not evaluated'}${counted === 0 ? ' (none)' : ''}`
-    const children = matched.length > 0 ? matched.map((m) => (m.effect === 'Allow' ? color.green('✔ ') : color.red('✘ ')) + statementText(m, labels)) : counted > 0 ? [color.dim('no statement matched')] : []
+    const children = [
+      ...matched.map((m) => (m.effect === 'Allow' ? color.green('✔ ') : color.red('✘ ')) + statementText(m, labels)),
+      ...missed.map((n) => color.yellow('✗ ') + nearMissText(n, labels))
+    ]
+    if (children.length === 0 && counted > 0) children.push(color.dim('no statement matched'))
     items.push([head, ...children])
   }
   if (result.missingContextKeys.length > 0) {
@@ -123,7 +143,17 @@ export function renderJson(simulations: Simulation[], labels: PolicyLabels): str
       line: m.range?.start.line ?? null,
       column: m.range?.start.column ?? null
     })),
-    missingContextKeys: s.result.missingContextKeys
+    missingContextKeys: s.result.missingContextKeys,
+    unmetConditions: s.nearMisses.map((n) => ({
+      policyId: n.policyId,
+      policy: labels.get(n.policyId)?.label ?? n.policyId,
+      policyType: n.policyType,
+      statementIndex: n.statementIndex,
+      sid: n.sid ?? null,
+      effect: n.effect,
+      line: n.range?.start.line ?? null,
+      conditions: n.unmet.map((u) => ({ operator: u.operator, key: u.key, values: u.values, requestValue: u.requestValue ?? null }))
+    }))
   }))
   return JSON.stringify({ principal: simulations[0]?.request.principal ?? null, policies, results }, null, 2) + '\n'
 }

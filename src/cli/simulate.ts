@@ -12,6 +12,7 @@ import type { PolicyKind } from '../policy/model.js'
 import { parsePolicy } from '../policy/parse.js'
 import { iamClient } from './aws-client.js'
 import { paletteFor } from './color.js'
+import { nearMisses } from './simulate-explain.js'
 import { fetchPrincipal, fetchTrustPolicy, parsePrincipalArn, principalFromArn, type SourcedPolicy } from './simulate-principal.js'
 import { renderJson, renderTree, type PolicyLabels, type Simulation } from './simulate-render.js'
 
@@ -139,7 +140,8 @@ export async function simulate(argv: string[]): Promise<number> {
         }
       }
       const request: AuthorizationRequest = { principal, action, resource, context: args.context }
-      simulations.push({ request, result: compilePolicySet(requestSet).evaluate(request, { explain: true }) })
+      const result = compilePolicySet(requestSet).evaluate(request, { explain: true })
+      simulations.push({ request, result, nearMisses: result.decision === 'Allow' ? [] : nearMisses(requestSet, request) })
     }
   }
   const color = paletteFor(process.stdout)

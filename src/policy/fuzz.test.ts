@@ -136,15 +136,19 @@ describe('parsePolicy on hostile input', () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: statements })
     expect(text.length).toBeGreaterThan(5000)
     for (let i = 0; i < 200; i++) parsePolicy(text, { kind: 'identity' })
-    const runs = 500
-    // CPU time, not wall time: on a busy shared box wall time mostly measures the other processes.
+    // CPU time, not wall time, and the best of several windows: on a busy shared box wall
+    // time mostly measures the other processes, and one slow window says more about them.
     const cpuMs = () => {
       const u = process.cpuUsage()
       return (u.user + u.system) / 1000
     }
-    const start = cpuMs()
-    for (let i = 0; i < runs; i++) parsePolicy(text, { kind: 'identity', sizeLimit: 'role-inline' })
-    const perParse = (cpuMs() - start) / runs
+    let perParse = Infinity
+    for (let window = 0; window < 5; window++) {
+      const runs = 100
+      const start = cpuMs()
+      for (let i = 0; i < runs; i++) parsePolicy(text, { kind: 'identity', sizeLimit: 'role-inline' })
+      perParse = Math.min(perParse, (cpuMs() - start) / runs)
+    }
     // The target is far lower (see bench/); this bound only catches gross regressions on a busy CI box.
     expect(perParse).toBeLessThan(1)
   })

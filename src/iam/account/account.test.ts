@@ -50,6 +50,8 @@ describe('credential report', () => {
     await ctx.store.createUser({ name: 'bob', createDate: created })
     await ctx.store.createUser({ name: 'alice,ops', path: '/ml/', createDate: created })
     const k1 = await ctx.store.createAccessKey({ userName: 'bob', secretCiphertext: new Uint8Array([1]) })
+    // Key 1 and key 2 are the oldest and the newest: keep their creation times apart.
+    await new Promise((r) => setTimeout(r, 5))
     const k2 = await ctx.store.createAccessKey({ userName: 'bob', secretCiphertext: new Uint8Array([2]) })
     await ctx.store.updateAccessKey('bob', k2.id, 'Inactive')
     await ctx.store.recordAccessKeyUsed(k1.id, new Date('2025-02-03T04:05:06.789Z'), 'iam', 'eu-west-1')

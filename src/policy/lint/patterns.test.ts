@@ -44,7 +44,10 @@ describe('resourceFitsFormat', () => {
     ['arn:aws:logs:*:*:*', logStream, true],
     ['arn:aws:iam::123456789012:role/service-role/exec', role, true],
     ['arn:aws:iam::123456789012:user/alice', role, false],
-    ['*', role, true]
+    ['*', role, true],
+    // A wildcard in one field can stand for several fields.
+    ['arn:aws:*code*::111122223333:*', 'arn:${Partition}:codecommit:${Region}:${Account}:${RepositoryName}', true],
+    ['arn:aws:s3:us-east-1::data', bucket, false]
   ])('%s fits %s: %s', (resource, format, want) => {
     expect(resourceFitsFormat(resource, format)).toBe(want)
   })

@@ -109,29 +109,81 @@ function charsMeet(a: Token, b: Token): boolean {
   return true
 }
 
+const formatCache = new Map<string, Token[]>()
+const fitCache = new Map<string, boolean>()
+const CACHE_LIMIT = 4096
+
 /** True when some ARN of the given format matches the policy resource pattern. */
 export function resourceFitsFormat(resource: string, arnFormat: string): boolean {
-  const a = resourceTokens(resource)
-  const b = formatTokens(arnFormat)
+  const key = `${resource}\u0000${arnFormat}`
+  let fits = fitCache.get(key)
+  if (fits === undefined) {
+    fits = fieldsAgree(resource, arnFormat) && tokensMeet(resourceTokens(resource), formatTokensOf(arnFormat))
+    if (fitCache.size >= CACHE_LIMIT) fitCache.clear()
+    fitCache.set(key, fits)
+  }
+  return fits
+}
+
+function formatTokensOf(arnFormat: string): Token[] {
+  let tokens = formatCache.get(arnFormat)
+  if (tokens === undefined) {
+    tokens = formatTokens(arnFormat)
+    if (formatCache.size >= CACHE_LIMIT) formatCache.clear()
+    formatCache.set(arnFormat, tokens)
+  }
+  return tokens
+}
+
+const PATTERN_CHARS = /[*?]|\$\{/
+
+/**
+ * A cheap first look at the partition, service, Region and account fields: where both sides
+ * are literal they must be equal, and a placeholder needs at least one character. Most
+ * formats of a service differ from a given ARN right there.
+ */
+function fieldsAgree(resource: string, arnFormat: string): boolean {
+  const r = resource.split(':', 5)
+  const f = arnFormat.split(':', 5)
+  if (r.length < 5 || f.length < 5) return true
+  for (let i = 1; i < 5; i++) {
+    const rv = r[i]!
+    const fv = f[i]!
+    // A wildcard can stand for several fields, so the fields after it do not line up.
+    if (PATTERN_CHARS.test(rv)) return true
+    if (fv.startsWith('${') && fv.endsWith('}') && fv.indexOf('${', 1) < 0) {
+      if (rv === '') return false
+    } else if (!PATTERN_CHARS.test(fv) && rv !== fv) {
+      return false
+    }
+  }
+  return true
+}
+
+/** Whether the two token sequences can match a common string (a search over pairs of positions). */
+function tokensMeet(a: Token[], b: Token[]): boolean {
   const seen = new Set<number>()
-  // State: position in each token list, and whether the current placeholder has a character yet.
-  const stack: [number, number, number][] = [[0, 0, 0]]
   const width = b.length + 1
+  // Each state packs (position in a, position in b, whether the current placeholder has a character yet).
+  const stack: number[] = [0]
+  const push = (i: number, j: number, k: number) => stack.push((i * width + j) * 2 + k)
   while (stack.length > 0) {
-    const [i, j, k] = stack.pop()!
-    const key = (i * width + j) * 2 + k
-    if (seen.has(key)) continue
-    seen.add(key)
+    const state = stack.pop()!
+    if (seen.has(state)) continue
+    seen.add(state)
+    const k = state & 1
+    const j = (state >> 1) % width
+    const i = Math.floor((state >> 1) / width)
     if (i === a.length && j === b.length) return true
     const ta = a[i]
     const tb = b[j]
-    if (ta?.kind === 'star') stack.push([i + 1, j, k])
-    if (tb?.kind === 'star') stack.push([i, j + 1, 0])
-    if (tb?.kind === 'field' && k === 1) stack.push([i, j + 1, 0])
+    if (ta?.kind === 'star') push(i + 1, j, k)
+    if (tb?.kind === 'star') push(i, j + 1, 0)
+    if (tb?.kind === 'field' && k === 1) push(i, j + 1, 0)
     if (ta === undefined || tb === undefined || !charsMeet(ta, tb)) continue
     const ni = ta.kind === 'star' ? i : i + 1
-    if (tb.kind === 'char') stack.push([ni, j + 1, 0])
-    else stack.push([ni, j, tb.kind === 'field' ? 1 : k])
+    if (tb.kind === 'char') push(ni, j + 1, 0)
+    else push(ni, j, tb.kind === 'field' ? 1 : k)
   }
   return false
 }
