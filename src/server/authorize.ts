@@ -124,8 +124,7 @@ export async function authorizeCall(
   const context: Record<string, ContextValue> = {
     'aws:SourceIp': facts.sourceIp,
     'aws:SecureTransport': facts.secureTransport ? 'true' : 'false',
-    'aws:RequestedRegion': facts.region,
-    ...extra
+    'aws:RequestedRegion': facts.region
   }
   const s = caller.session
   if (s) {
@@ -134,6 +133,8 @@ export async function authorizeCall(
     if (s.mfaAuthenticatedAt !== undefined) context['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor(facts.now.getTime() / 1000) - s.mfaAuthenticatedAt))
     if (s.sourceIdentity !== undefined) context['aws:SourceIdentity'] = s.sourceIdentity
   }
+  // Last, so a handler's keys win: AssumeRole with a fresh MFA code presents MFA even from a session without it.
+  if (extra) Object.assign(context, extra)
   // Warden holds one account: its resources, and AWS managed policies (account `aws`), are all in-account.
   const request: AuthorizationRequest = { principal, action, resource, resourceAccount: caller.accountId, context }
   const result = set.evaluate(request, { now: facts.now, explain: false })

@@ -25,6 +25,9 @@ export type EntityKind =
   | 'access-key'
   | 'instance-profile'
   | 'deletion-task'
+  | 'login-profile'
+  | 'mfa-device'
+  | 'user-credential'
   | 'marker'
 
 /** An error raised by a Store; `message` is worded the way AWS words the matching error. */

@@ -9,6 +9,7 @@ import { parsePolicy } from '../policy/index.js'
 import { awsError } from '../protocol/index.js'
 import { defineOperation, type OperationContext } from '../server/operation.js'
 import { mintCredentials } from './credentials.js'
+import { authenticateMfa } from './mfa.js'
 import { loadTrustedRole } from './trusted-role.js'
 
 interface AssumeRoleInput {
@@ -86,7 +87,15 @@ export const assumeRole = defineOperation({
     }
     for (const t of input.Tags ?? []) tags[t.Key] = t.Value
 
+    // MFA presented now, or carried by the calling session (GetSessionToken with MFA).
+    const mfaAt = input.SerialNumber !== undefined || input.TokenCode !== undefined
+      ? await authenticateMfa(ctx, input.SerialNumber, input.TokenCode)
+      : ctx.caller.session?.mfaAuthenticatedAt
     const context: Record<string, ContextValue> = { 'sts:RoleSessionName': input.RoleSessionName }
+    if (mfaAt !== undefined) {
+      context['aws:MultiFactorAuthPresent'] = 'true'
+      context['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor(ctx.now.getTime() / 1000) - mfaAt))
+    }
     if (input.ExternalId !== undefined) context['sts:ExternalId'] = input.ExternalId
     if (input.SourceIdentity !== undefined) context['sts:SourceIdentity'] = input.SourceIdentity
     if (input.Tags?.length) {
@@ -111,7 +120,8 @@ export const assumeRole = defineOperation({
       ...(Object.keys(tags).length ? { tags } : {}),
       ...(input.TransitiveTagKeys?.length || inherited.length ? { transitiveTagKeys: [...new Set([...inherited, ...(input.TransitiveTagKeys ?? [])])] } : {}),
       ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
-      ...(chained ? { chained: true } : {})
+      ...(chained ? { chained: true } : {}),
+      ...(mfaAt !== undefined ? { mfaAuthenticatedAt: mfaAt } : {})
     })
     usageRecorderFor(ctx.store).roleUsed(role, ctx.now, ctx.region)
     const out: Record<string, unknown> = {

@@ -13,11 +13,15 @@ import { GroupCommit } from './group-commit.js'
 import { groupOps } from './groups.js'
 import { inlinePolicyOps } from './inline-policies.js'
 import { instanceProfileOps } from './instance-profiles.js'
+import { loginProfileOps } from './login-profiles.js'
+import { mfaDeviceOps } from './mfa-devices.js'
 import { migrate } from './migrate.js'
+import { PEOPLE_RESET_ORDER } from '../people-rules.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
 import type { Sync } from './sync.js'
+import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
 
 /** The database file Warden keeps in its data directory. */
@@ -48,7 +52,7 @@ type Ops = Sync<Omit<Store, 'transaction' | 'getRevision' | 'reset' | 'close'>>
 
 // Tables emptied by reset(), children before parents so foreign keys hold throughout.
 const RESET_ORDER = [
-  'instance_profile_roles', 'instance_profiles', 'access_keys',
+  ...PEOPLE_RESET_ORDER, 'instance_profile_roles', 'instance_profiles', 'access_keys',
   'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
   'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
   'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report'
@@ -106,7 +110,8 @@ class SqliteStore {
     const ctx = this.ctx
     this.ops = {
       ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
-      ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx)
+      ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx),
+      ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx)
     }
   }
 

@@ -1,6 +1,7 @@
 import { entityArn } from '../arn.js'
 import { StoreError } from '../errors.js'
 import { newEntityId } from '../ids.js'
+import { PEOPLE_USER_BLOCKERS } from '../people-rules.js'
 import type { UserStore } from '../store.js'
 import { mergeTags, removeTags } from '../tags.js'
 import type { CreateUserInput, Page, PathPageRequest, Tag, UserRecord } from '../types.js'
@@ -88,11 +89,12 @@ export function userOps(ctx: SqliteContext): Sync<UserStore> {
     },
     deleteUser(name: string): void {
       const row = userRow(ctx, name)
-      const blockers: [string, string][] = [
+      const blockers: (readonly [string, string])[] = [
         ['SELECT 1 FROM access_keys WHERE user_id = ? LIMIT 1', 'Cannot delete entity, must delete access keys first.'],
         ['SELECT 1 FROM user_inline_policies WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must delete policies first.'],
         ['SELECT 1 FROM user_policy_attachments WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must detach all policies first.'],
-        ['SELECT 1 FROM group_members WHERE user_id = ? LIMIT 1', 'Cannot delete entity, must remove users from group first.']
+        ['SELECT 1 FROM group_members WHERE user_id = ? LIMIT 1', 'Cannot delete entity, must remove users from group first.'],
+        ...PEOPLE_USER_BLOCKERS
       ]
       for (const [sql, message] of blockers) {
         if (ctx.get(sql, row.id)) throw new StoreError('Conflict', message, 'user')
