@@ -25,6 +25,8 @@ export type EntityKind =
   | 'access-key'
   | 'instance-profile'
   | 'deletion-task'
+  | 'oidc-provider'
+  | 'saml-provider'
   | 'marker'
 
 /** An error raised by a Store; `message` is worded the way AWS words the matching error. */

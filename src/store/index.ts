@@ -2,6 +2,6 @@
 export type * from './store.js'
 export type * from './types.js'
 export { StoreError, isStoreError, type EntityKind, type StoreErrorKind } from './errors.js'
-export { newEntityId, type EntityIdPrefix } from './ids.js'
+export { newEntityId, newPrivateKeyId, newSamlProviderUuid, type EntityIdPrefix } from './ids.js'
 export { DEFAULT_LIMITS, resolveLimits, type StoreLimits } from './limits.js'
 export { openSqliteStore, sqliteFileIn, SQLITE_FILE_NAME, type SqliteStoreOptions } from './sqlite/sqlite-store.js'

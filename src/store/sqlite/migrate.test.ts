@@ -13,8 +13,28 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
 
 describe('sqlite migrations', () => {
-  it('migration versions are 1..n with no gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+  it('migration versions are unique, ascending and start at 1', () => {
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions[0]).toBe(1)
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b))
+  })
+
+  it('applies a step numbered below the newest recorded one (steps from parallel branches land in any order)', () => {
+    const db2 = new Database(':memory:')
+    const late = { version: 2, name: 'late', sql: 'CREATE TABLE late_step (a INTEGER) STRICT' }
+    migrate(db2)
+    expect(migrate(db2, [...MIGRATIONS, late])).toEqual({ from: latest, to: latest })
+    expect(db2.prepare("SELECT name FROM sqlite_master WHERE name = 'late_step'").get()).toEqual({ name: 'late_step' })
+    expect(migrate(db2, [...MIGRATIONS, late])).toEqual({ from: latest, to: latest })
+    db2.close()
+  })
+
+  it('refuses a database that recorded a step this code does not know, even an older number', () => {
+    const db = new Database(':memory:')
+    const late = { version: 2, name: 'late', sql: 'CREATE TABLE late_step (a INTEGER) STRICT' }
+    migrate(db, [...MIGRATIONS, late].sort((a, b) => a.version - b.version))
+    expect(() => migrate(db)).toThrow(/schema step 2, which this version of Warden does not know/)
+    db.close()
   })
 
   it('a fresh database gets every migration, recorded in schema_version', () => {
@@ -75,6 +95,8 @@ describe('sqlite migrations', () => {
       ['SELECT * FROM iam_policies WHERE arn = ?', ['x']],
       ['SELECT * FROM role_policy_attachments WHERE principal_id = ?', ['x']],
       ['SELECT * FROM group_members WHERE user_id = ?', ['x']],
+      ['SELECT * FROM oidc_providers WHERE lower(name) = lower(?)', ['x']],
+      ['SELECT * FROM saml_providers WHERE lower(name) = lower(?)', ['x']],
       ['SELECT *, lower(name) AS sort_key FROM iam_users WHERE 1 = 1 AND sort_key > ? ORDER BY sort_key LIMIT 10', ['a']]
     ]
     for (const [sql, params] of plans) {

@@ -14,9 +14,11 @@ import { groupOps } from './groups.js'
 import { inlinePolicyOps } from './inline-policies.js'
 import { instanceProfileOps } from './instance-profiles.js'
 import { migrate } from './migrate.js'
+import { oidcProviderOps } from './oidc-providers.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
+import { samlProviderOps } from './saml-providers.js'
 import type { Sync } from './sync.js'
 import { userOps } from './users.js'
 
@@ -51,7 +53,8 @@ const RESET_ORDER = [
   'instance_profile_roles', 'instance_profiles', 'access_keys',
   'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
   'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
-  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks'
+  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks',
+  'oidc_providers', 'saml_providers'
 ]
 
 const READ_PREFIXES = ['get', 'list', 'load']
@@ -106,7 +109,8 @@ class SqliteStore {
     const ctx = this.ctx
     this.ops = {
       ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
-      ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx)
+      ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx),
+      ...oidcProviderOps(ctx), ...samlProviderOps(ctx)
     }
   }
 

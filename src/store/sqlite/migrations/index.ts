@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial.js'
+import { sql as federation } from './003-federation.js'
 
 /** One schema step; `version` is its NNN prefix. Migrations are TypeScript so builds carry them. */
 export interface Migration {
@@ -7,7 +8,13 @@ export interface Migration {
   sql: string
 }
 
-/** Every migration, in order; append, never edit a released one. */
+/**
+ * Every migration, by version; append, never edit a released one. Versions are unique and
+ * ascending but may have gaps: steps written on parallel branches take their numbers up
+ * front, and migrate() applies each one a database has not recorded yet, so they may land
+ * in any order.
+ */
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'initial', sql: initial }
+  { version: 1, name: 'initial', sql: initial },
+  { version: 3, name: 'federation', sql: federation }
 ]
