@@ -3,8 +3,10 @@ import type { OperationSpec } from '../server/operation.js'
 import { operations as accessKeys } from './access-keys/index.js'
 import { operations as groups } from './groups/index.js'
 import { operations as instanceProfiles } from './instance-profiles/index.js'
+import { operations as oidcProviders } from './oidc-providers/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
+import { operations as samlProviders } from './saml-providers/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
 import { operations as users } from './users/index.js'
 
@@ -16,5 +18,7 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...policies,
   ...accessKeys,
   ...instanceProfiles,
-  ...serviceLinkedRoles
+  ...serviceLinkedRoles,
+  ...oidcProviders,
+  ...samlProviders
 ]
