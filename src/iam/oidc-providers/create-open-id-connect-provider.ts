@@ -3,6 +3,7 @@
  * ThumbprintList is optional, as in current IAM; Warden verifies an issuer's TLS
  * certificate against the system's trusted CAs and stores the thumbprints it is given.
  */
+import { AwsError } from '../../protocol/index.js'
 import { defineOperation } from '../../server/operation.js'
 import { requestTagContext, toApiTags, toStoreTags, type ApiTag } from '../shared/tags.js'
 import { parseProviderUrl } from './provider-url.js'
@@ -20,12 +21,12 @@ export const createOpenIDConnectProvider = defineOperation<CreateOpenIDConnectPr
   name: 'CreateOpenIDConnectProvider',
   resource: (input, ctx) => {
     const url = parseProviderUrl(input.Url)
-    return 'name' in url ? `arn:aws:iam::${ctx.accountId}:oidc-provider/${url.name}` : '*'
+    return url instanceof AwsError ? '*' : `arn:aws:iam::${ctx.accountId}:oidc-provider/${url.name}`
   },
   conditionContext: (input) => requestTagContext(input.Tags),
   async handler(input, ctx) {
     const url = parseProviderUrl(input.Url)
-    if (!('name' in url)) throw url
+    if (url instanceof AwsError) throw url
     const thumbprints = checkThumbprints(input.ThumbprintList ?? [])
     const provider = await ctx.store.createOidcProvider({
       name: url.name,

@@ -7,7 +7,7 @@
  * ::1, localhost) only, so a test can serve its own issuer; such a provider's name keeps
  * the port, as `127.0.0.1:8443/issuer`.
  */
-import { awsError, type AwsError } from '../../protocol/index.js'
+import { AwsError, awsError } from '../../protocol/index.js'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 // A DNS name (labels of letters, digits and hyphens) or an IPv4 address.
@@ -49,5 +49,5 @@ export function parseProviderUrl(url: string): ProviderUrl | AwsError {
 /** The provider name (`host/path`) a token's `iss` claim names, or undefined when it is not a URL IAM could hold. */
 export function issuerProviderName(iss: string): string | undefined {
   const parsed = parseProviderUrl(iss)
-  return 'name' in parsed ? parsed.name : undefined
+  return parsed instanceof AwsError ? undefined : parsed.name
 }
