@@ -1,6 +1,7 @@
 /** Every STS operation Warden serves. */
 import type { OperationSpec } from '../server/operation.js'
 import { assumeRole } from './assume-role.js'
+import { assumeRoleWithSAML } from './assume-role-with-saml.js'
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity.js'
 import { decodeAuthorizationMessage } from './decode-authorization-message.js'
 import { getAccessKeyInfo } from './get-access-key-info.js'
@@ -13,6 +14,7 @@ export const stsOperations: OperationSpec<any, any>[] = [
   getCallerIdentity,
   assumeRole,
   assumeRoleWithWebIdentity,
+  assumeRoleWithSAML,
   getSessionToken,
   getFederationToken,
   getAccessKeyInfo,

@@ -18,4 +18,4 @@ export const operations: OperationSpec<any, any>[] = [
 ]
 
 export { parseSamlMetadata, type SamlMetadata } from './saml-metadata.js'
-export { childElements, descendants, NS as XML_NS, parseStrictXml, textOf } from './strict-xml.js'
+export { childElements, descendants, NS, parseStrictXml, textOf } from './strict-xml.js'
