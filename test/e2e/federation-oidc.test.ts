@@ -182,6 +182,8 @@ describe('AssumeRoleWithWebIdentity', () => {
     expect(c.Expiration!.getTime() - Date.now()).toBeGreaterThan(7100_000)
     // The request reached Warden unsigned: the log names no principal.
     expect(w.logs.some((l) => l.includes('"action":"sts:AssumeRoleWithWebIdentity"') && l.includes('"principal":"anonymous"'))).toBe(true)
+    // Tokens are credentials: never logged, whole or in part.
+    expect(w.logs.join('\n')).not.toContain(token.split('.')[2])
 
     const session: Credentials = { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! }
     const me = await w.sts(session).send(new GetCallerIdentityCommand({}))

@@ -66,6 +66,7 @@ describe('SAML providers', () => {
     const [k1, k2] = withKeys.PrivateKeyList!.map((k) => k.KeyId!)
     expect(k1).toMatch(/^[A-Z0-9]{22,64}$/)
     expect(JSON.stringify(withKeys)).not.toContain('PRIVATE KEY')
+    expect(w.logs.join('\n')).not.toContain('PRIVATE KEY')
     await iam.send(new UpdateSAMLProviderCommand({ SAMLProviderArn: PROVIDER_ARN, RemovePrivateKey: k1 }))
     expect(await errorOf(iam.send(new UpdateSAMLProviderCommand({ SAMLProviderArn: PROVIDER_ARN, RemovePrivateKey: k2 })))).toMatchObject({ name: 'InvalidInputException' })
     await iam.send(new UpdateSAMLProviderCommand({ SAMLProviderArn: PROVIDER_ARN, AssertionEncryptionMode: 'Allowed' }))
@@ -141,6 +142,7 @@ describe('AssumeRoleWithSAML', () => {
     const me = await w.sts({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! }).send(new GetCallerIdentityCommand({}))
     expect(me.Arn).toBe(`arn:aws:sts::${ACCT}:assumed-role/saml-dev/alice@example.com`)
     expect(w.logs.some((l) => l.includes('"action":"sts:AssumeRoleWithSAML"') && l.includes('"principal":"anonymous"'))).toBe(true)
+    expect(w.logs.join('\n')).not.toMatch(/SignatureValue|PHNhbWxw/)
   })
 
   it('lets the trust policy decide on saml:* keys, and the Role attribute choose role and provider', async () => {
