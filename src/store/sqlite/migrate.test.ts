@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { StoreError } from '../errors.js'
 import { migrate, schemaVersion } from './migrate.js'
-import { MIGRATIONS } from './migrations/index.js'
+import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { openSqliteStore } from './sqlite-store.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-migrate-'))
@@ -19,21 +19,37 @@ describe('sqlite migrations', () => {
     expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b))
   })
 
+  /**
+   * A step numbered below the newest (latest > 2 here): a synthetic one in a gap of the
+   * numbering, or, when there is no gap, a real one left out of `before`.
+   */
+  function middleStep(): { before: Migration[]; after: Migration[]; step: Migration } {
+    const versions = new Set(MIGRATIONS.map((m) => m.version))
+    for (let v = 2; v < latest; v++) {
+      if (versions.has(v)) continue
+      const step = { version: v, name: 'late', sql: 'CREATE TABLE late_step (a INTEGER) STRICT' }
+      return { before: [...MIGRATIONS], after: [...MIGRATIONS, step].sort((x, y) => x.version - y.version), step }
+    }
+    const step = MIGRATIONS.find((m) => m.version > 1 && m.version < latest)!
+    return { before: MIGRATIONS.filter((m) => m !== step), after: [...MIGRATIONS], step }
+  }
+
   it('applies a step numbered below the newest recorded one (steps from parallel branches land in any order)', () => {
-    const db2 = new Database(':memory:')
-    const late = { version: 2, name: 'late', sql: 'CREATE TABLE late_step (a INTEGER) STRICT' }
-    migrate(db2)
-    expect(migrate(db2, [...MIGRATIONS, late])).toEqual({ from: latest, to: latest })
-    expect(db2.prepare("SELECT name FROM sqlite_master WHERE name = 'late_step'").get()).toEqual({ name: 'late_step' })
-    expect(migrate(db2, [...MIGRATIONS, late])).toEqual({ from: latest, to: latest })
-    db2.close()
+    const { before, after, step } = middleStep()
+    const db = new Database(':memory:')
+    migrate(db, before)
+    expect(db.prepare('SELECT 1 FROM schema_version WHERE version = ?').get(step.version)).toBeUndefined()
+    expect(migrate(db, after)).toEqual({ from: latest, to: latest })
+    expect(db.prepare('SELECT name FROM schema_version WHERE version = ?').get(step.version)).toEqual({ name: step.name })
+    expect(migrate(db, after)).toEqual({ from: latest, to: latest })
+    db.close()
   })
 
   it('refuses a database that recorded a step this code does not know, even an older number', () => {
+    const { before, after, step } = middleStep()
     const db = new Database(':memory:')
-    const late = { version: 2, name: 'late', sql: 'CREATE TABLE late_step (a INTEGER) STRICT' }
-    migrate(db, [...MIGRATIONS, late].sort((a, b) => a.version - b.version))
-    expect(() => migrate(db)).toThrow(/schema step 2, which this version of Warden does not know/)
+    migrate(db, after)
+    expect(() => migrate(db, before)).toThrow(new RegExp(`schema step ${step.version}, which this version of Warden does not know`))
     db.close()
   })
 
