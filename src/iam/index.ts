@@ -6,8 +6,10 @@ import { operations as groups } from './groups/index.js'
 import { operations as instanceProfiles } from './instance-profiles/index.js'
 import { operations as loginProfiles } from './login-profiles/index.js'
 import { operations as mfaDevices } from './mfa-devices/index.js'
+import { operations as oidcProviders } from './oidc-providers/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
+import { operations as samlProviders } from './saml-providers/index.js'
 import { operations as serviceSpecificCredentials } from './service-specific-credentials/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
 import { operations as signingCertificates } from './signing-certificates/index.js'
@@ -30,5 +32,7 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...mfaDevices,
   ...sshPublicKeys,
   ...signingCertificates,
-  ...serviceSpecificCredentials
+  ...serviceSpecificCredentials,
+  ...oidcProviders,
+  ...samlProviders
 ]

@@ -8,6 +8,7 @@ import { accessKeyCases } from './contract/access-key-cases.js'
 import { accountCases } from './contract/account-cases.js'
 import { attachmentCases } from './contract/attachment-cases.js'
 import { concurrencyCases } from './contract/concurrency-cases.js'
+import { federationCases } from './contract/federation-cases.js'
 import { groupCases } from './contract/group-cases.js'
 import { ACCOUNT_ID, type Harness } from './contract/harness.js'
 import { instanceProfileCases } from './contract/instance-profile-cases.js'
@@ -49,6 +50,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     attachmentCases(h)
     accessKeyCases(h)
     instanceProfileCases(h)
+    federationCases(h)
     principalPoliciesCases(h)
     restoreCases(h)
     paginationCases(h)

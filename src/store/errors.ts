@@ -28,6 +28,8 @@ export type EntityKind =
   | 'login-profile'
   | 'mfa-device'
   | 'user-credential'
+  | 'oidc-provider'
+  | 'saml-provider'
   | 'marker'
 
 /** An error raised by a Store; `message` is worded the way AWS words the matching error. */

@@ -21,6 +21,14 @@ export interface StoreLimits {
   signingCertificatesPerUser: number
   /** Service-specific credentials per user and service (AWS default 2). */
   serviceCredentialsPerUserPerService: number
+  /** OpenID Connect providers per account (AWS default 100). */
+  oidcProvidersPerAccount: number
+  /** Client ids (audiences) per OpenID Connect provider (fixed at 100 by AWS). */
+  clientIdsPerOidcProvider: number
+  /** SAML providers per account (AWS default 100). */
+  samlProvidersPerAccount: number
+  /** Private keys per SAML provider (fixed at 2 by AWS). */
+  privateKeysPerSamlProvider: number
   /** Aggregate inline policy size per principal, non-whitespace characters. */
   inlinePolicySize: { user: number; group: number; role: number }
 }
@@ -36,6 +44,10 @@ export const DEFAULT_LIMITS: StoreLimits = Object.freeze({
   sshPublicKeysPerUser: 5,
   signingCertificatesPerUser: 2,
   serviceCredentialsPerUserPerService: 2,
+  oidcProvidersPerAccount: 100,
+  clientIdsPerOidcProvider: 100,
+  samlProvidersPerAccount: 100,
+  privateKeysPerSamlProvider: 2,
   inlinePolicySize: Object.freeze({ user: 2048, group: 5120, role: 10240 })
 })
 

@@ -10,10 +10,11 @@
 import type {
   AccessKeyRecord, AccessKeyStatus, AccountRecord, AttachedPolicy, AwsPolicyUsage,
   CreateAccessKeyInput, CreateGroupInput, CreateInstanceProfileInput, CreatePolicyInput,
-  CreateRoleInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  CreateOidcProviderInput, CreateRoleInput, CreateSamlProviderInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
   InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
-  ManagedPolicyRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
-  PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, Tag, UpdateRoleInput, UserRecord
+  ManagedPolicyRecord, OidcProviderRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
+  PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, SamlProviderRecord, Tag, UpdateOidcProviderInput,
+  UpdateRoleInput, UpdateSamlProviderInput, UserRecord
 } from './types.js'
 import type {
   CreateLoginProfileInput, CreateUserCredentialInput, CreateVirtualMfaDeviceInput, ListVirtualMfaDevicesRequest, LoginProfileRecord,
@@ -239,6 +240,42 @@ export interface UserCredentialStore {
   deleteUserCredential(kind: UserCredentialKind, userName: string, id: string): Promise<void>
 }
 
+/**
+ * OpenID Connect identity providers, named by the ARN's resource after `oidc-provider/`
+ * (the URL's host and path), unique and looked up case-insensitively. Changing a
+ * provider's client ids or thumbprints, or deleting it, moves the revision (who may
+ * federate changes); creating and tagging do not.
+ */
+export interface OidcProviderStore {
+  /** AlreadyExists if the name is taken; LimitExceeded past OpenIdConnectProvidersPerAccount or ClientIdsPerOpenIdConnectProvider. */
+  createOidcProvider(input: CreateOidcProviderInput): Promise<OidcProviderRecord>
+  getOidcProvider(name: string): Promise<OidcProviderRecord | undefined>
+  /** Every provider, ordered by name (AWS lists them whole: the quota is 100). */
+  listOidcProviders(): Promise<OidcProviderRecord[]>
+  deleteOidcProvider(name: string): Promise<void>
+  /** Adds or removes one client id, or replaces the thumbprints, atomically. */
+  updateOidcProvider(name: string, changes: UpdateOidcProviderInput): Promise<OidcProviderRecord>
+  tagOidcProvider(name: string, tags: Tag[]): Promise<void>
+  untagOidcProvider(name: string, keys: string[]): Promise<void>
+}
+
+/**
+ * SAML 2.0 identity providers, by name (unique and looked up case-insensitively). Updating
+ * or deleting one moves the revision; creating and tagging do not.
+ */
+export interface SamlProviderStore {
+  /** AlreadyExists if the name is taken; LimitExceeded past SAMLProvidersPerAccount. */
+  createSamlProvider(input: CreateSamlProviderInput): Promise<SamlProviderRecord>
+  getSamlProvider(name: string): Promise<SamlProviderRecord | undefined>
+  /** Every provider, ordered by name. */
+  listSamlProviders(): Promise<SamlProviderRecord[]>
+  deleteSamlProvider(name: string): Promise<void>
+  /** Applies every change together or none (private key rules: at most 2, never the last one while encryption is Required). */
+  updateSamlProvider(name: string, changes: UpdateSamlProviderInput): Promise<SamlProviderRecord>
+  tagSamlProvider(name: string, tags: Tag[]): Promise<void>
+  untagSamlProvider(name: string, keys: string[]): Promise<void>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /**
@@ -251,7 +288,8 @@ export interface PrincipalPolicyLoader {
 /** The whole store. */
 export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
-  PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore {
+  PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
+  OidcProviderStore, SamlProviderStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that

@@ -17,9 +17,11 @@ import { loginProfileOps } from './login-profiles.js'
 import { mfaDeviceOps } from './mfa-devices.js'
 import { migrate } from './migrate.js'
 import { PEOPLE_RESET_ORDER } from '../people-rules.js'
+import { oidcProviderOps } from './oidc-providers.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
+import { samlProviderOps } from './saml-providers.js'
 import type { Sync } from './sync.js'
 import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
@@ -55,7 +57,8 @@ const RESET_ORDER = [
   ...PEOPLE_RESET_ORDER, 'instance_profile_roles', 'instance_profiles', 'access_keys',
   'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
   'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
-  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report'
+  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report',
+  'oidc_providers', 'saml_providers'
 ]
 
 const READ_PREFIXES = ['get', 'list', 'load']
@@ -111,7 +114,8 @@ class SqliteStore {
     this.ops = {
       ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
       ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx),
-      ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx)
+      ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx),
+      ...oidcProviderOps(ctx), ...samlProviderOps(ctx)
     }
   }
 

@@ -1,6 +1,7 @@
 import { sql as initial } from './001-initial.js'
 import { sql as credentialReport } from './002-credential-report.js'
 import { sql as people } from './003-people.js'
+import { sql as federation } from './004-federation.js'
 
 /** One schema step; `version` is its NNN prefix. Migrations are TypeScript so builds carry them. */
 export interface Migration {
@@ -9,9 +10,15 @@ export interface Migration {
   sql: string
 }
 
-/** Every migration, in order; append, never edit a released one. */
+/**
+ * Every migration, by version; append, never edit a released one. Versions are unique and
+ * ascending but may have gaps: steps written on parallel branches take their numbers up
+ * front, and migrate() applies each one a database has not recorded yet, so they may land
+ * in any order.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'credential-report', sql: credentialReport },
-  { version: 3, name: 'people', sql: people }
+  { version: 3, name: 'people', sql: people },
+  { version: 4, name: 'federation', sql: federation }
 ]
