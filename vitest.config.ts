@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config'
 // WARDEN_TEST_DB); the store's own contract suite runs on both databases in src/store.
 const ON_POSTGRES_TOO = [
   'test/e2e/concurrency.test.ts',
+  'test/e2e/federation-oidc.test.ts',
+  'test/e2e/federation-saml.test.ts',
   'test/e2e/iam-b-roles.test.ts',
+  'test/e2e/iam-login-profiles.test.ts',
+  'test/e2e/iam-mfa.test.ts',
+  'test/e2e/iam-user-credentials.test.ts',
   'test/e2e/sts.test.ts',
   'test/e2e/sts-sessions.test.ts',
   'test/seeds.test.ts'

@@ -63,12 +63,8 @@ describe('warden import / export', () => {
     const output = join(dir, 'export.json')
     expect((await warden('export', output, '--data', data)).code).toBe(0)
     const exported = JSON.parse(readFileSync(output, 'utf8')) as Obj
+    // (Re-importing an export gives the same bytes: src/snapshot/snapshot.test.ts and the aws CLI case below.)
     expect(withoutAwsManagedContent(exported)).toEqual(withoutAwsManagedContent(file))
-    // Importing the export again gives byte-identical output.
-    const data2 = join(dir, 'data2')
-    expect((await warden('import', output, '--data', data2)).code).toBe(0)
-    const again = await warden('export', '--data', data2)
-    expect(again.stdout).toBe(readFileSync(output, 'utf8'))
   }, 120_000)
 
   it('a broken or conflicting file is refused with its JSON paths and changes nothing', async () => {

@@ -1,11 +1,12 @@
 /**
  * The built-in blueprints use only real actions, and every resource fits a resource type of
  * each action it is given to (bucket vs object, log group vs log stream), or is `*` for
- * actions that take no resource-level permissions. A guard on the blueprints themselves;
- * `warden lint` does this (and more) for any policy.
+ * actions that take no resource-level permissions; and `warden lint` finds nothing in any
+ * of their policy or trust documents.
  */
 import { describe, expect, it } from 'vitest'
 import { loadCatalog } from '../catalog/index.js'
+import { lintText } from '../catalog/lint-catalog.js'
 import { builtinNames, builtinText } from './builtin.js'
 import { loadBlueprint } from './load.js'
 import type { PolicyDocument } from './model.js'
@@ -61,5 +62,23 @@ describe('built-in blueprint policies', () => {
       }
     }
     expect(problems).toEqual([])
+  })
+})
+
+describe('warden lint on the built-in blueprints', () => {
+  it.each(builtinNames())('%s: no findings in its policies, inline policies and trust policies', async (name) => {
+    const r = loadBlueprint(builtinText(name)!, name, { accountId: '123456789012', region: 'us-east-1' })
+    if (!r.ok) throw new Error('load failed')
+    const bp = r.blueprint
+    const docs: [string, PolicyDocument, 'identity' | 'trust'][] = [
+      ...bp.policies.map((p): [string, PolicyDocument, 'identity'] => [p.name, p.document, 'identity']),
+      ...bp.roles.map((x): [string, PolicyDocument, 'trust'] => [`${x.name} (trust)`, x.trust, 'trust']),
+      ...[...bp.roles, ...bp.users, ...bp.groups].flatMap((e) => e.inlinePolicies.map((p): [string, PolicyDocument, 'identity'] => [`${e.name}/${p.name}`, p.document, 'identity']))
+    ]
+    const findings: string[] = []
+    for (const [id, doc, kind] of docs) {
+      for (const f of (await lintText(JSON.stringify(doc, null, 2), { kind })).findings) findings.push(`${id}: ${f.issueCode} ${f.message}`)
+    }
+    expect(findings).toEqual([])
   })
 })

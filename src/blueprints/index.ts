@@ -10,7 +10,6 @@ export { loadBlueprint, ParameterError, type LoadOptions, type LoadResult } from
 export { OWNER_TAG, groupPathOf, type Blueprint } from './model.js'
 export { conflictsOf, hasChanges, type Change, type Plan } from './plan.js'
 export { blueprintJsonSchema, type BlueprintProblem } from './schema.js'
-export { connect, disconnect, type Target, type TargetOptions } from './target.js'
 
 /** Reads the account and plans what apply would do for this blueprint. */
 export async function planApply(client: IAMClient, bp: Blueprint): Promise<Plan> {

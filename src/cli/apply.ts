@@ -3,10 +3,11 @@
  * IAM calls with progress on stderr. Both are idempotent: a second run changes nothing and
  * says so; a run that stopped half-way is finished by the next one.
  */
-import { applyPlan, connect, disconnect, planApply, planRemoval, type ApplyResult, type Plan, type Target } from '../blueprints/index.js'
-import { targetOptions } from './target-options.js'
+import { paletteFor } from './color.js'
+import { applyPlan, planApply, planRemoval, type ApplyResult, type Plan } from '../blueprints/index.js'
+import { connect, disconnect, type Target } from './blueprint-target.js'
 import { blueprintNameOf, resolveBlueprint, sourceOf } from './blueprint-source.js'
-import { CliFailure, confirm, describeError, err, EXIT, EXIT_CODES_HELP, out, paintFor, parseSets, parseVerbArgs, runVerb, TARGET_HELP, TARGET_OPTIONS } from './common.js'
+import { CliFailure, confirm, describeError, err, EXIT, EXIT_CODES_HELP, out, parseSets, parseOptions, runVerb, TARGET_HELP, TARGET_OPTIONS } from './common.js'
 import { planJson, planText } from './plan-render.js'
 
 export const APPLY_HELP = `usage: warden apply FILE|NAME [--set NAME=VALUE]... [options]
@@ -49,16 +50,15 @@ ${EXIT_CODES_HELP}`
 
 export async function apply(argv: string[]): Promise<number> {
   return runVerb('apply', APPLY_HELP, argv, async () => {
-    const { values, positionals } = parseVerbArgs(argv, { ...TARGET_OPTIONS, set: { type: 'string', multiple: true }, yes: { type: 'boolean' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseOptions(argv, { ...TARGET_OPTIONS, set: { type: 'string', multiple: true }, yes: { type: 'boolean' }, json: { type: 'boolean' } })
     const source = sourceOf(positionals[0])
     const set = parseSets(values.set)
     // Parameter and file problems are reported before any call (the account id is a stand-in).
     resolveBlueprint(source, set, '000000000000', values.region ?? 'us-east-1')
-    const where = targetOptions(values)
-    const target = await connect(where)
+    const target = await connect(values)
     try {
       const bp = resolveBlueprint(source, set, target.accountId, target.region)
-      return await execute('apply', target, await planApply(target.iam, bp), { ...values, endpoint: where.iamEndpoint ?? process.env.AWS_ENDPOINT_URL })
+      return await execute('apply', target, await planApply(target.iam, bp), { ...values, endpoint: values.endpoint ?? process.env.AWS_ENDPOINT_URL_IAM ?? process.env.AWS_ENDPOINT_URL })
     } finally {
       disconnect(target)
     }
@@ -67,9 +67,9 @@ export async function apply(argv: string[]): Promise<number> {
 
 export async function destroy(argv: string[]): Promise<number> {
   return runVerb('destroy', DESTROY_HELP, argv, async () => {
-    const { values, positionals } = parseVerbArgs(argv, { ...TARGET_OPTIONS, yes: { type: 'boolean' }, json: { type: 'boolean' } })
+    const { values, positionals } = parseOptions(argv, { ...TARGET_OPTIONS, yes: { type: 'boolean' }, json: { type: 'boolean' } })
     const name = blueprintNameOf(sourceOf(positionals[0]))
-    const target = await connect(targetOptions(values))
+    const target = await connect(values)
     try {
       return await execute('destroy', target, await planRemoval(target.iam, name, target.accountId), values)
     } finally {
@@ -79,7 +79,7 @@ export async function destroy(argv: string[]): Promise<number> {
 }
 
 async function execute(verb: 'apply' | 'destroy', target: Target, plan: Plan, options: { yes?: boolean; json?: boolean; endpoint?: string }): Promise<number> {
-  const paint = paintFor(process.stdout)
+  const paint = paletteFor(process.stdout)
   if (!options.json) for (const line of planText(plan, paint, { brief: true, verb: verb === 'destroy' ? 'destroy' : 'plan' })) out(line)
   if (plan.changes.some((c) => c.kind === 'conflict')) {
     if (options.json) out(JSON.stringify({ plan: planJson(plan), applied: false }, null, 2))
@@ -93,7 +93,7 @@ async function execute(verb: 'apply' | 'destroy', target: Target, plan: Plan, op
     err('cancelled: nothing was changed')
     return EXIT.failed
   }
-  const progress = paintFor(process.stderr)
+  const progress = paletteFor(process.stderr)
   const result = await applyPlan(target.iam, plan, {
     onStep: (event, step, i, total) => {
       if (event === 'start') return

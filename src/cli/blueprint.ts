@@ -1,9 +1,10 @@
 /** `warden blueprint list|show NAME|init NAME|schema`: the built-in blueprints and the file format. */
+import { paletteFor } from './color.js'
 import { existsSync, writeFileSync } from 'node:fs'
 import { parseDocument } from 'yaml'
 import { blueprintJsonSchema, builtinNames, builtinText } from '../blueprints/index.js'
 import { sourceOf } from './blueprint-source.js'
-import { CliFailure, EXIT, EXIT_CODES_HELP, out, paintFor, parseVerbArgs, runVerb, UsageError } from './common.js'
+import { CliFailure, EXIT, EXIT_CODES_HELP, out, parseOptions, runVerb, UsageError } from './common.js'
 
 export const BLUEPRINT_HELP = `usage: warden blueprint list [--json]
        warden blueprint show FILE|NAME [--json]
@@ -44,9 +45,9 @@ function summaryOf(text: string): Summary {
 
 export async function blueprint(argv: string[]): Promise<number> {
   return runVerb('blueprint', BLUEPRINT_HELP, argv, async () => {
-    const { values, positionals } = parseVerbArgs(argv, { json: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } })
+    const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } })
     const [sub, ref] = positionals
-    const paint = paintFor(process.stdout)
+    const paint = paletteFor(process.stdout)
     switch (sub) {
       case 'list': {
         const all = builtinNames().map((n) => summaryOf(builtinText(n)!))

@@ -3,7 +3,6 @@
  * colour only on a terminal, the target options (--profile, --endpoint, --region) and how
  * failures of AWS calls are explained.
  */
-import { paletteFor, type Palette } from './color.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 /** Exit codes, documented in README.md and in `warden --help`. */
@@ -29,7 +28,7 @@ export class UsageError extends Error {}
 type Options = NonNullable<ParseArgsConfig['options']>
 
 /** Parses argv; throws UsageError for unknown options or missing values. */
-export function parseVerbArgs<O extends Options>(argv: string[], options: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
+export function parseOptions<O extends Options>(argv: string[], options: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as never
   } catch (e) {
@@ -57,14 +56,6 @@ export function parseSets(values: string[] | undefined): Record<string, string> 
     out[v.slice(0, eq)] = v.slice(eq + 1)
   }
   return out
-}
-
-/** Colours for a terminal (one rule for every verb: see color.ts). */
-export type Paint = Palette
-
-/** ANSI colours only on a TTY without NO_COLOR (https://no-color.org), or with FORCE_COLOR. */
-export function paintFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Paint {
-  return paletteFor(stream, env)
 }
 
 /** A one-line explanation of a failed AWS call or connection, for stderr. */

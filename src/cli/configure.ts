@@ -8,10 +8,11 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
+import { stsClient } from './aws-client.js'
 import { loadKeyMaterial, MASTER_KEY_FILE } from '../auth/key-material.js'
 import { readRootCredentials } from '../server/bootstrap.js'
-import { CliFailure, describeError, EXIT, EXIT_CODES_HELP, out, parseVerbArgs, runVerb, UsageError } from './common.js'
+import { CliFailure, describeError, EXIT, EXIT_CODES_HELP, out, parseOptions, runVerb, UsageError } from './common.js'
 import { readSection, setSection, type IniEntry } from './ini-file.js'
 import { DEFAULT_PORT } from './serve.js'
 
@@ -83,7 +84,7 @@ async function readStdin(): Promise<string> {
 
 export async function configure(argv: string[]): Promise<number> {
   return runVerb('configure', CONFIGURE_HELP, argv, async () => {
-    const { values, positionals } = parseVerbArgs(argv, {
+    const { values, positionals } = parseOptions(argv, {
       profile: { type: 'string', default: 'warden' },
       endpoint: { type: 'string', default: `http://127.0.0.1:${DEFAULT_PORT}` },
       region: { type: 'string', default: 'us-east-1' },
@@ -137,7 +138,7 @@ export async function configure(argv: string[]): Promise<number> {
         const s = readSection(credentialsBefore!, profile)!
         return { accessKeyId: s.aws_access_key_id!, secretAccessKey: s.aws_secret_access_key! }
       })()
-      const sts = new STSClient({ endpoint: endpointUrl, region: values.region, credentials: current, maxAttempts: 1 })
+      const sts = stsClient({ endpoint: endpointUrl, region: values.region, credentials: current })
       try {
         const who = await sts.send(new GetCallerIdentityCommand({}))
         identity = { account: who.Account!, arn: who.Arn! }

@@ -24,15 +24,15 @@ commands:
   serve       run the IAM and STS endpoint (on SQLite in the data dir, or on PostgreSQL with --db)
   migrate     apply database schema migrations and exit
   configure   write an AWS profile (and role profiles) that point at Warden
+  import      load an account snapshot (aws iam get-account-authorization-details output) into a data directory
+  export      write a data directory's account as that snapshot JSON
+  lint        check policy files like IAM Access Analyzer, offline
+  simulate    evaluate a request against a principal's policies and explain the decision
   blueprint   list, show or copy the built-in blueprints (blueprint list|show|init|schema)
   plan        show what apply would create, change and delete
   apply       create or update what a blueprint declares
   destroy     delete what a blueprint created
   request     write the Markdown request for an administrator (no admin rights needed)
-  lint        check policy files like IAM Access Analyzer, offline
-  simulate    evaluate a request against a principal's policies and explain the decision
-  import      load an account snapshot (aws iam get-account-authorization-details output) into a data directory
-  export      write a data directory's account as that snapshot JSON
 
 every command takes --help, with examples.
 
@@ -40,8 +40,6 @@ ${EXIT_CODES_HELP}`
 
 /** Runs the command line; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  // The SDK warns on every run that its 2027 releases will need Node 22; a CLI user cannot act on it.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const [verb, ...rest] = argv
   const load = verb !== undefined && Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined
   if (load) return (await load())(rest)

@@ -1,7 +1,7 @@
 /** Renders a plan for people (text, coloured on a terminal) and for scripts (JSON). */
 import { withContext } from '../blueprints/line-diff.js'
 import type { Change, Plan } from '../blueprints/index.js'
-import type { Paint } from './common.js'
+import type { Palette } from './color.js'
 
 export interface PlanCounts {
   create: number
@@ -28,7 +28,7 @@ export function planJson(plan: Plan): Record<string, unknown> {
 }
 
 /** The plan as lines of text; `brief` leaves out the bodies of new documents. */
-export function planText(plan: Plan, paint: Paint, options: { brief?: boolean; verb?: 'plan' | 'destroy' } = {}): string[] {
+export function planText(plan: Plan, paint: Palette, options: { brief?: boolean; verb?: 'plan' | 'destroy' } = {}): string[] {
   const lines: string[] = []
   const signs: Record<Change['kind'], (s: string) => string> = {
     create: (s) => paint.green(`+ ${s}`),

@@ -1,8 +1,9 @@
 /** `warden plan FILE|NAME`: what apply would create, change and delete, documents diffed. */
-import { connect, disconnect, planApply } from '../blueprints/index.js'
-import { targetOptions } from './target-options.js'
+import { paletteFor } from './color.js'
+import { planApply } from '../blueprints/index.js'
+import { connect, disconnect } from './blueprint-target.js'
 import { resolveBlueprint, sourceOf } from './blueprint-source.js'
-import { EXIT, EXIT_CODES_HELP, out, paintFor, parseSets, parseVerbArgs, runVerb, TARGET_HELP, TARGET_OPTIONS } from './common.js'
+import { EXIT, EXIT_CODES_HELP, out, parseSets, parseOptions, runVerb, TARGET_HELP, TARGET_OPTIONS } from './common.js'
 import { planJson, planText } from './plan-render.js'
 
 export const PLAN_HELP = `usage: warden plan FILE|NAME [--set NAME=VALUE]... [options]
@@ -26,7 +27,7 @@ ${EXIT_CODES_HELP}`
 
 export async function plan(argv: string[]): Promise<number> {
   return runVerb('plan', PLAN_HELP, argv, async () => {
-    const { values, positionals } = parseVerbArgs(argv, {
+    const { values, positionals } = parseOptions(argv, {
       ...TARGET_OPTIONS,
       set: { type: 'string', multiple: true },
       brief: { type: 'boolean' },
@@ -37,12 +38,12 @@ export async function plan(argv: string[]): Promise<number> {
     const set = parseSets(values.set)
     // Parameter and file problems are reported before any call (the account id is a stand-in).
     resolveBlueprint(source, set, '000000000000', values.region ?? 'us-east-1')
-    const target = await connect(targetOptions(values))
+    const target = await connect(values)
     try {
       const bp = resolveBlueprint(source, set, target.accountId, target.region)
       const p = await planApply(target.iam, bp)
       if (values.json) out(JSON.stringify(planJson(p), null, 2))
-      else for (const line of planText(p, paintFor(process.stdout), { brief: values.brief })) out(line)
+      else for (const line of planText(p, paletteFor(process.stdout), { brief: values.brief })) out(line)
       if (p.changes.some((c) => c.kind === 'conflict')) return EXIT.conflict
       return values['detailed-exitcode'] && p.steps.length > 0 ? EXIT.changes : EXIT.ok
     } finally {

@@ -1,13 +1,12 @@
 /** `warden request FILE|NAME`: the Markdown request for an administrator (guide 000). */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { connect, disconnect } from '../blueprints/index.js'
 import { planBlueprint } from '../blueprints/plan.js'
 import { renderRequest } from '../blueprints/request.js'
 import type { LiveState } from '../blueprints/live.js'
-import { targetOptions } from './target-options.js'
+import { connect, disconnect } from './blueprint-target.js'
 import { resolveBlueprint, sourceOf } from './blueprint-source.js'
-import { describeError, EXIT, EXIT_CODES_HELP, out, parseSets, parseVerbArgs, runVerb, TARGET_HELP, TARGET_OPTIONS, UsageError } from './common.js'
+import { describeError, EXIT, EXIT_CODES_HELP, out, parseSets, parseOptions, runVerb, TARGET_HELP, TARGET_OPTIONS, UsageError } from './common.js'
 
 export const REQUEST_HELP = `usage: warden request FILE|NAME [--set NAME=VALUE]... [--account ID] [--out DIR] [options]
 
@@ -33,7 +32,7 @@ const EMPTY: LiveState = { roles: new Map(), users: new Map(), groups: new Map()
 
 export async function request(argv: string[]): Promise<number> {
   return runVerb('request', REQUEST_HELP, argv, async () => {
-    const { values, positionals } = parseVerbArgs(argv, {
+    const { values, positionals } = parseOptions(argv, {
       ...TARGET_OPTIONS,
       set: { type: 'string', multiple: true },
       account: { type: 'string' },
@@ -49,7 +48,7 @@ export async function request(argv: string[]): Promise<number> {
     let requester: string | undefined
     if (accountId === undefined) {
       try {
-        const target = await connect(targetOptions(values))
+        const target = await connect(values)
         accountId = target.accountId
         region = target.region
         requester = target.callerArn

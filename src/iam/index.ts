@@ -4,10 +4,17 @@ import { operations as account } from './account/index.js'
 import { operations as accessKeys } from './access-keys/index.js'
 import { operations as groups } from './groups/index.js'
 import { operations as instanceProfiles } from './instance-profiles/index.js'
+import { operations as loginProfiles } from './login-profiles/index.js'
+import { operations as mfaDevices } from './mfa-devices/index.js'
+import { operations as oidcProviders } from './oidc-providers/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
+import { operations as samlProviders } from './saml-providers/index.js'
+import { operations as serviceSpecificCredentials } from './service-specific-credentials/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
+import { operations as signingCertificates } from './signing-certificates/index.js'
 import { operations as simulator } from './simulator/index.js'
+import { operations as sshPublicKeys } from './ssh-public-keys/index.js'
 import { operations as users } from './users/index.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
@@ -20,5 +27,12 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...instanceProfiles,
   ...serviceLinkedRoles,
   ...account,
-  ...simulator
+  ...simulator,
+  ...loginProfiles,
+  ...mfaDevices,
+  ...sshPublicKeys,
+  ...signingCertificates,
+  ...serviceSpecificCredentials,
+  ...oidcProviders,
+  ...samlProviders
 ]

@@ -14,7 +14,7 @@ import { iamOperations } from '../iam/index.js'
 import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
 import { stsOperations } from '../sts/index.js'
 import { isSharedStore, isStoreError, openStore, type Store, type StoreConfig, type StoreError } from '../store/index.js'
-import { authorizeCall } from './authorize.js'
+import { authorizeCall, authorizeExternal } from './authorize.js'
 import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './bootstrap.js'
 import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './credentials.js'
 import type { Caller, OperationContext, OperationSpec } from './operation.js'
@@ -64,6 +64,23 @@ const STORE_ERRORS: Record<StoreError['kind'], string> = {
   Conflict: 'DeleteConflict',
   InvalidInput: 'InvalidInput',
   Unavailable: 'ServiceUnavailable'
+}
+
+/** Operations AWS serves without a signature, by action name. */
+const UNSIGNED: ReadonlyMap<string, ServiceName> = new Map(
+  (['sts', 'iam'] as ServiceName[]).flatMap((service) => [...operations[service].values()].filter((o) => o.allowUnsigned).map((o) => [o.name, service] as const))
+)
+/** The region an unsigned request is answered in: it names none. */
+const UNSIGNED_REGION = 'us-east-1'
+
+/** True when a request carries no SigV4 signature at all (no Authorization header, no X-Amz-Algorithm query). */
+function isUnsigned(headers: Record<string, string[] | undefined>, query: string): boolean {
+  return headers.authorization === undefined && !/(^|&)X-Amz-Algorithm=/i.test(query)
+}
+
+/** The caller of an unsigned request: nobody, until the token or assertion it carries says otherwise. */
+function anonymousCaller(accountId: string): Caller {
+  return { kind: 'anonymous', accountId, arn: 'anonymous', userId: 'anonymous', accessKeyId: '', principal: { arn: '*', accountId: '', type: 'Anonymous' } }
 }
 
 const ENTITY_ARN = /^arn:aws:iam::\d{12}:(role|user|group)\/(?:.*\/)?([^/]+)$/
@@ -129,13 +146,24 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   const log = options.log ?? writer!.log
   const clock = options.now ?? (() => new Date())
 
-  async function handleApi(req: IncomingMessage, body: Buffer, requestId: string, record: LogRecord): Promise<{ status: number; body: string }> {
-    const now = clock()
-    const rawUrl = req.url ?? '/'
-    const q = rawUrl.indexOf('?')
-    const path = q < 0 ? rawUrl : rawUrl.slice(0, q)
-    const query = q < 0 ? '' : rawUrl.slice(q + 1)
-    const headers = req.headersDistinct as Record<string, string[] | undefined>
+  /**
+   * Who is calling, on which service and in which region: from the SigV4 signature and
+   * its credentials, or, for an unsigned request to an operation AWS serves unsigned, an
+   * anonymous caller. An unsigned request to any other operation fails as AWS fails it.
+   */
+  async function authenticate(
+    req: IncomingMessage,
+    path: string,
+    query: string,
+    headers: Record<string, string[] | undefined>,
+    body: Buffer,
+    now: Date
+  ): Promise<{ caller: Caller; service: ServiceName; region: string }> {
+    if (isUnsigned(headers, query)) {
+      const form = req.method === 'POST' ? body.toString('utf8') : query
+      const unsigned = UNSIGNED.get(new URLSearchParams(form).get('Action') ?? '')
+      if (unsigned) return { caller: anonymousCaller(accountId), service: unsigned, region: UNSIGNED_REGION }
+    }
     const tokenHeader = headers['x-amz-security-token']?.[0] ?? (query ? new URLSearchParams(query).get('X-Amz-Security-Token') ?? undefined : undefined)
     let resolved: ResolvedKey | AwsError | undefined
     const verified = await verifyRequest(
@@ -153,20 +181,32 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       throw new AwsError(verified.code, verified.message, verified.status)
     }
     if (!resolved || resolved instanceof AwsError) throw awsError('InvalidClientTokenId', 'The security token included in the request is invalid.')
-    const caller: Caller = resolved.caller
+    return { caller: resolved.caller, service: verified.service as ServiceName, region: verified.region }
+  }
+
+  async function handleApi(req: IncomingMessage, body: Buffer, requestId: string, record: LogRecord): Promise<{ status: number; body: string }> {
+    const now = clock()
+    const rawUrl = req.url ?? '/'
+    const q = rawUrl.indexOf('?')
+    const path = q < 0 ? rawUrl : rawUrl.slice(0, q)
+    const query = q < 0 ? '' : rawUrl.slice(q + 1)
+    const headers = req.headersDistinct as Record<string, string[] | undefined>
+    const { caller, service, region } = await authenticate(req, path, query, headers, body, now)
     record.principal = caller.arn
-    const service = verified.service as ServiceName
     record.service = service
     const form = req.method === 'POST' ? body.toString('utf8') : query
     const decoded = decodeQueryRequest(service, form)
     if (!decoded.ok) throw decoded.error
     const spec = operations[service].get(decoded.operation)
     if (!spec) throw awsError('InvalidAction', `Could not find operation ${decoded.operation} for version ${service === 'iam' ? '2010-05-08' : '2011-06-15'}`)
-    const refusal = sessionUserRefusal(caller, service, decoded.operation)
+    // The decoder and the unsigned check read the same form; this holds even if they ever disagree.
+    if (caller.kind === 'anonymous' && !spec.allowUnsigned) throw awsError('MissingAuthenticationToken', 'Request is missing Authentication Token')
+    // Operations AWS serves unsigned ignore whatever credentials signed them.
+    const refusal = spec.allowUnsigned ? undefined : sessionUserRefusal(caller, service, decoded.operation)
     if (refusal) throw refusal
     const action = spec.action ?? `${service}:${decoded.operation}`
     record.action = action
-    const facts = { now, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secureTransport: false, region: verified.region }
+    const facts = { now, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secureTransport: false, region }
     const ctx: OperationContext = {
       requestId,
       accountId,
@@ -174,7 +214,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       store,
       keys,
       now,
-      region: verified.region,
+      region,
       sourceIp: facts.sourceIp,
       secureTransport: false,
       policySets,
@@ -182,6 +222,15 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
         // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
         try {
           await authorizeCall(caller, a, r, { ...(await resourceTagContext(store, accountId, r)), ...c }, facts, policySets, resourcePolicies)
+          record.decision ??= 'Allow'
+        } catch (e) {
+          record.decision = 'Deny'
+          throw e
+        }
+      },
+      authorizeAs: async (principal, a, r, c, resourcePolicies) => {
+        try {
+          authorizeExternal(principal, a, r, c, facts, resourcePolicies)
           record.decision ??= 'Allow'
         } catch (e) {
           record.decision = 'Deny'
@@ -201,7 +250,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
         throw e
       }
     }
-    if (caller.kind === 'user') usage.accessKeyUsed(caller.accessKeyId, now, service, verified.region)
+    if (caller.kind === 'user') usage.accessKeyUsed(caller.accessKeyId, now, service, region)
     let output
     try {
       output = await spec.handler(decoded.input, ctx)

@@ -99,6 +99,13 @@ function sessionCaller(c: SessionClaims): Caller {
     if (c.tags) principal.tags = c.tags
     return { kind: 'assumed-role', accountId: c.accountId, arn, userId, accessKeyId: c.accessKeyId, session: c, principal }
   }
+  if (c.kind === 'federated-user') {
+    const arn = `arn:aws:sts::${c.accountId}:federated-user/${c.federatedName}`
+    const userId = `${c.accountId}:${c.federatedName}`
+    const principal: RequestPrincipal = { arn, accountId: c.accountId, type: 'FederatedUser', userId }
+    if (c.tags) principal.tags = c.tags
+    return { kind: 'federated-user', accountId: c.accountId, arn, userId, accessKeyId: c.accessKeyId, session: c, principal }
+  }
   // GetSessionToken: the user's (or root's) own identity, with temporary keys.
   if (c.userArn === undefined) {
     const arn = `arn:aws:iam::${c.accountId}:root`
@@ -111,12 +118,13 @@ function sessionCaller(c: SessionClaims): Caller {
 /**
  * GetSessionToken credentials may call IAM only with MFA, and of STS only AssumeRole and
  * GetCallerIdentity (STS API reference, GetSessionToken); AWS answers the IAM case as an
- * invalid token. Undefined when the call may go on.
+ * invalid token. GetFederationToken credentials may call no IAM operation and of STS only
+ * GetCallerIdentity (GetFederationToken, "Permissions"). Undefined when the call may go on.
  */
 export function sessionUserRefusal(caller: Caller, service: 'iam' | 'sts', operation: string): AwsError | undefined {
-  if (caller.kind !== 'session-user') return undefined
-  if (service === 'iam') return caller.session?.mfaAuthenticatedAt !== undefined ? undefined : invalid()
-  if (operation === 'AssumeRole' || operation === 'GetCallerIdentity') return undefined
+  if (caller.kind !== 'session-user' && caller.kind !== 'federated-user') return undefined
+  if (service === 'iam') return caller.kind === 'session-user' && caller.session?.mfaAuthenticatedAt !== undefined ? undefined : invalid()
+  if (operation === 'GetCallerIdentity' || (caller.kind === 'session-user' && operation === 'AssumeRole')) return undefined
   // AWS's words for GetSessionToken and GetFederationToken with session credentials.
   return awsError('AccessDenied', `Cannot call ${operation} with session credentials`)
 }

@@ -13,8 +13,12 @@ import type { PolicySetCache } from './policy-sets.js'
 
 /** Who made the request, resolved from the SigV4 access key (and session token). */
 export interface Caller {
-  /** root: the account's root keys; user: an IAM user's keys; assumed-role / federated-user / session-user: temporary credentials. */
-  kind: 'root' | 'user' | 'assumed-role' | 'federated-user' | 'session-user'
+  /**
+   * root: the account's root keys; user: an IAM user's keys; assumed-role / federated-user /
+   * session-user: temporary credentials; anonymous: an unsigned request to an operation that
+   * allows one (AssumeRoleWithWebIdentity, AssumeRoleWithSAML).
+   */
+  kind: 'root' | 'user' | 'assumed-role' | 'federated-user' | 'session-user' | 'anonymous'
   accountId: string
   /** The ARN GetCallerIdentity returns (arn:aws:iam::<acct>:root, ...:user/path/name, arn:aws:sts::<acct>:assumed-role/Role/session). */
   arn: string
@@ -51,6 +55,12 @@ export interface OperationContext {
    * together with the caller's own policies.
    */
   authorize(action: string, resource: string, context?: Record<string, ContextValue>, resourcePolicies?: PolicyInput[]): Promise<void>
+  /**
+   * Authorizes an action for a principal other than the caller, by resource policies alone:
+   * a web identity or SAML user assuming a role through its trust policy. Throws the
+   * AccessDenied AwsError when denied.
+   */
+  authorizeAs(principal: RequestPrincipal, action: string, resource: string, context: Record<string, ContextValue>, resourcePolicies: PolicyInput[]): Promise<void>
 }
 
 /** Decoded input of an operation: the botocore input shape's members by their model names (PascalCase). */
@@ -72,6 +82,13 @@ export interface OperationSpec<I extends OperationInput = OperationInput, O exte
   conditionContext?: (input: I, ctx: OperationContext) => Record<string, ContextValue> | Promise<Record<string, ContextValue>>
   /** Only for operations AWS never authorizes (sts:GetCallerIdentity). */
   skipAuthorization?: boolean
+  /**
+   * AWS serves this operation without SigV4 (AssumeRoleWithWebIdentity, AssumeRoleWithSAML:
+   * the token or assertion in the request is the credential). An unsigned request reaches
+   * the handler with an `anonymous` caller; a signed one is verified as usual. Such an
+   * operation must also set `skipAuthorization` and decide in its handler.
+   */
+  allowUnsigned?: boolean
   /** Does the work; throws AwsError (src/protocol) or StoreError (mapped by the pipeline) on failure. */
   handler: (input: I, ctx: OperationContext) => Promise<O>
 }

@@ -1,6 +1,7 @@
 /**
  * The `aws:ResourceTag/<key>` and `iam:ResourceTag/<key>` condition keys of a request whose
- * resource is a tagged IAM role, user, customer managed policy or instance profile of this
+ * resource is a tagged IAM role, user, customer managed policy, instance profile or virtual
+ * MFA device of this
  * account (Service Authorization Reference, IAM resource types). The tags are read from
  * the store on every request: policy and instance profile tags do not move the revision,
  * so a cached copy could be stale.
@@ -8,7 +9,7 @@
 import type { ContextValue } from '../eval/index.js'
 import type { Store, Tag } from '../store/index.js'
 
-const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile)(\/(?:.*\/)?)([^/]+)$/
+const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa)(\/(?:.*\/)?)([^/]+)$/
 
 async function tagsOf(store: Store, kind: string, arn: string, name: string): Promise<Tag[] | undefined> {
   switch (kind) {
@@ -26,6 +27,8 @@ async function tagsOf(store: Store, kind: string, arn: string, name: string): Pr
       const profile = await store.getInstanceProfile(name)
       return profile?.arn === arn ? profile.tags : undefined
     }
+    case 'mfa':
+      return (await store.getMfaDevice(arn))?.tags
     default:
       return undefined
   }

@@ -1,5 +1,5 @@
 /** ARN composition for stored entities; ARNs are derived, never stored, except policies'. */
-export type ArnResource = 'user' | 'group' | 'role' | 'policy' | 'instance-profile'
+export type ArnResource = 'user' | 'group' | 'role' | 'policy' | 'instance-profile' | 'oidc-provider' | 'saml-provider'
 
 /** The ARN of an IAM entity in `accountId`. */
 export function entityArn(accountId: string, resource: ArnResource, path: string, name: string): string {

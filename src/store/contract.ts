@@ -8,9 +8,12 @@ import { accessKeyCases } from './contract/access-key-cases.js'
 import { accountCases } from './contract/account-cases.js'
 import { attachmentCases } from './contract/attachment-cases.js'
 import { concurrencyCases } from './contract/concurrency-cases.js'
+import { federationCases } from './contract/federation-cases.js'
 import { groupCases } from './contract/group-cases.js'
 import { ACCOUNT_ID, type Harness } from './contract/harness.js'
 import { instanceProfileCases } from './contract/instance-profile-cases.js'
+import { loginProfileCases } from './contract/login-profile-cases.js'
+import { mfaDeviceCases } from './contract/mfa-device-cases.js'
 import { paginationCases } from './contract/pagination-cases.js'
 import { policyCases } from './contract/policy-cases.js'
 import { principalPoliciesCases } from './contract/principal-policies-cases.js'
@@ -18,6 +21,7 @@ import { restoreCases } from './contract/restore-cases.js'
 import { roleCases } from './contract/role-cases.js'
 import { transactionCases } from './contract/transaction-cases.js'
 import { userCases } from './contract/user-cases.js'
+import { userCredentialCases } from './contract/user-credential-cases.js'
 import type { Store } from './store.js'
 
 /** Registers the whole contract suite under `name`; `makeStore` must return a new, empty store per call. */
@@ -46,10 +50,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     attachmentCases(h)
     accessKeyCases(h)
     instanceProfileCases(h)
+    federationCases(h)
     principalPoliciesCases(h)
     restoreCases(h)
     paginationCases(h)
     transactionCases(h)
     concurrencyCases(h)
+    loginProfileCases(h)
+    mfaDeviceCases(h)
+    userCredentialCases(h)
   })
 }

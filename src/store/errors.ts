@@ -25,6 +25,11 @@ export type EntityKind =
   | 'access-key'
   | 'instance-profile'
   | 'deletion-task'
+  | 'login-profile'
+  | 'mfa-device'
+  | 'user-credential'
+  | 'oidc-provider'
+  | 'saml-provider'
   | 'marker'
 
 /** An error raised by a Store; `message` is worded the way AWS words the matching error. */

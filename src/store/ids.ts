@@ -17,6 +17,16 @@ export function newEntityId(prefix: EntityIdPrefix): string {
   return prefix + randomAlphanumeric(total - prefix.length)
 }
 
+/** A SAMLProviderUUID: `SAML` and 18 upper-case alphanumerics (22 characters), as IAM issues them. */
+export function newSamlProviderUuid(): string {
+  return 'SAML' + randomAlphanumeric(18)
+}
+
+/** A SAML provider private key id (privateKeyIdType: 22 to 64 upper-case alphanumerics). */
+export function newPrivateKeyId(): string {
+  return randomAlphanumeric(26)
+}
+
 function randomAlphanumeric(length: number): string {
   let out = ''
   while (out.length < length) {

@@ -13,6 +13,22 @@ export interface StoreLimits {
   groupsPerUser: number
   /** Tags per user, role, policy or instance profile (fixed at 50 by AWS). */
   tagsPerResource: number
+  /** MFA devices enabled per user (fixed at 8 by AWS). */
+  mfaDevicesPerUser: number
+  /** SSH public keys per user (AWS default 5). */
+  sshPublicKeysPerUser: number
+  /** Signing certificates per user (AWS default 2). */
+  signingCertificatesPerUser: number
+  /** Service-specific credentials per user and service (AWS default 2). */
+  serviceCredentialsPerUserPerService: number
+  /** OpenID Connect providers per account (AWS default 100). */
+  oidcProvidersPerAccount: number
+  /** Client ids (audiences) per OpenID Connect provider (fixed at 100 by AWS). */
+  clientIdsPerOidcProvider: number
+  /** SAML providers per account (AWS default 100). */
+  samlProvidersPerAccount: number
+  /** Private keys per SAML provider (fixed at 2 by AWS). */
+  privateKeysPerSamlProvider: number
   /** Aggregate inline policy size per principal, non-whitespace characters. */
   inlinePolicySize: { user: number; group: number; role: number }
 }
@@ -24,6 +40,14 @@ export const DEFAULT_LIMITS: StoreLimits = Object.freeze({
   attachedPoliciesPerPrincipal: 10,
   groupsPerUser: 10,
   tagsPerResource: 50,
+  mfaDevicesPerUser: 8,
+  sshPublicKeysPerUser: 5,
+  signingCertificatesPerUser: 2,
+  serviceCredentialsPerUserPerService: 2,
+  oidcProvidersPerAccount: 100,
+  clientIdsPerOidcProvider: 100,
+  samlProvidersPerAccount: 100,
+  privateKeysPerSamlProvider: 2,
   inlinePolicySize: Object.freeze({ user: 2048, group: 5120, role: 10240 })
 })
 

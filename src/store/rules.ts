@@ -4,6 +4,7 @@
  * for both dialects (`?` placeholders; PostgreSQL numbers them when it runs them).
  */
 import { StoreError } from './errors.js'
+import { PEOPLE_RESET_ORDER, PEOPLE_USER_BLOCKERS } from './people-rules.js'
 import type { CreatePolicyInput, PolicyVersionInput, PrincipalType } from './types.js'
 
 /** Where each kind of principal lives. Table names are constants, never user input. */
@@ -19,7 +20,8 @@ export const DELETE_BLOCKERS: Record<PrincipalType, readonly (readonly [sql: str
     ['SELECT 1 FROM access_keys WHERE user_id = ? LIMIT 1', 'Cannot delete entity, must delete access keys first.'],
     ['SELECT 1 FROM user_inline_policies WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must delete policies first.'],
     ['SELECT 1 FROM user_policy_attachments WHERE principal_id = ? LIMIT 1', 'Cannot delete entity, must detach all policies first.'],
-    ['SELECT 1 FROM group_members WHERE user_id = ? LIMIT 1', 'Cannot delete entity, must remove users from group first.']
+    ['SELECT 1 FROM group_members WHERE user_id = ? LIMIT 1', 'Cannot delete entity, must remove users from group first.'],
+    ...PEOPLE_USER_BLOCKERS
   ],
   group: [
     ['SELECT 1 FROM group_members WHERE group_id = ? LIMIT 1', 'Cannot delete entity, must remove users from group first.'],
@@ -35,10 +37,11 @@ export const DELETE_BLOCKERS: Record<PrincipalType, readonly (readonly [sql: str
 
 /** Tables emptied by reset(), children before parents so foreign keys hold throughout. */
 export const RESET_ORDER = [
-  'instance_profile_roles', 'instance_profiles', 'access_keys',
+  ...PEOPLE_RESET_ORDER, 'instance_profile_roles', 'instance_profiles', 'access_keys',
   'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
   'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
-  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report'
+  'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report',
+  'oidc_providers', 'saml_providers'
 ] as const
 
 /** AWS's EntityAlreadyExists message per entity kind. */

@@ -10,11 +10,16 @@
 import type {
   AccessKeyRecord, AccessKeyStatus, AccountRecord, AttachedPolicy, AwsPolicyUsage,
   CreateAccessKeyInput, CreateGroupInput, CreateInstanceProfileInput, CreatePolicyInput,
-  CreateRoleInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  CreateOidcProviderInput, CreateRoleInput, CreateSamlProviderInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
   InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
-  ManagedPolicyRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
-  PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, RootCredentialsRecord, Tag, UpdateRoleInput, UserRecord
+  ManagedPolicyRecord, OidcProviderRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
+  PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, RootCredentialsRecord, SamlProviderRecord, Tag, UpdateOidcProviderInput,
+  UpdateRoleInput, UpdateSamlProviderInput, UserRecord
 } from './types.js'
+import type {
+  CreateLoginProfileInput, CreateUserCredentialInput, CreateVirtualMfaDeviceInput, ListVirtualMfaDevicesRequest, LoginProfileRecord,
+  MfaDeviceRecord, MfaSync, UpdateLoginProfileInput, UserCredentialKind, UserCredentialRecord, UserCredentialStatus
+} from './people-types.js'
 
 /** The single account this store holds. */
 export interface AccountStore {
@@ -180,6 +185,105 @@ export interface DeletionTaskStore {
   updateDeletionTask(id: string, status: DeletionTaskStatus, reason?: DeletionTaskRecord['reason']): Promise<void>
 }
 
+/** Console passwords: one login profile per user, holding only password hashes. */
+export interface LoginProfileStore {
+  /** AlreadyExists if the user has one; NotFound if the user does not exist. */
+  createLoginProfile(input: CreateLoginProfileInput): Promise<LoginProfileRecord>
+  /** The user's login profile, or undefined (no such user, or no profile). */
+  getLoginProfile(userName: string): Promise<LoginProfileRecord | undefined>
+  /** NotFound without a profile; Conflict when `ifPasswordHash` no longer matches. */
+  updateLoginProfile(userName: string, changes: UpdateLoginProfileInput): Promise<LoginProfileRecord>
+  deleteLoginProfile(userName: string): Promise<void>
+}
+
+/**
+ * Virtual MFA devices. Serial numbers are looked up case-insensitively, as names are. None
+ * of these calls moves the revision: MFA shows in evaluation only through sessions.
+ */
+export interface MfaDeviceStore {
+  /** AlreadyExists for a device at the same path and name. */
+  createVirtualMfaDevice(input: CreateVirtualMfaDeviceInput): Promise<MfaDeviceRecord>
+  getMfaDevice(serialNumber: string): Promise<MfaDeviceRecord | undefined>
+  /** Every virtual device, ordered by serial number. */
+  listVirtualMfaDevices(request?: ListVirtualMfaDevicesRequest): Promise<Page<MfaDeviceRecord>>
+  /** The devices enabled for a user, ordered by serial number; NotFound if the user does not exist. */
+  listMfaDevices(userName: string, request?: PageRequest): Promise<Page<MfaDeviceRecord>>
+  /**
+   * Assigns the device to the user. NotFound for a missing user or device, AlreadyExists
+   * when the device is assigned already, LimitExceeded past MFADevicesPerUser.
+   */
+  enableMfaDevice(userName: string, serialNumber: string, sync: MfaSync): Promise<void>
+  /** Returns the device to the unassigned state; NotFound unless it is assigned to the user. */
+  deactivateMfaDevice(userName: string, serialNumber: string): Promise<void>
+  /** Records a resynchronisation; NotFound unless the device is assigned to the user. */
+  resyncMfaDevice(userName: string, serialNumber: string, sync: MfaSync): Promise<void>
+  /**
+   * Consumes one TOTP time step: true and recorded when `step` is later than the last one
+   * used, false when it was used already (a replayed code). NotFound for a missing device.
+   */
+  useMfaStep(serialNumber: string, step: number): Promise<boolean>
+  /** Conflict while the device is assigned. */
+  deleteVirtualMfaDevice(serialNumber: string): Promise<void>
+  tagMfaDevice(serialNumber: string, tags: Tag[]): Promise<void>
+  untagMfaDevice(serialNumber: string, keys: string[]): Promise<void>
+}
+
+/**
+ * SSH public keys, signing certificates and service-specific credentials of users, one
+ * `kind` each. Quotas: SSHPublicKeysPerUser (5), SigningCertificatesPerUser (2),
+ * ServiceSpecificCredentialsPerUserPerService (2). None of these moves the revision.
+ */
+export interface UserCredentialStore {
+  /**
+   * NotFound for a missing user, LimitExceeded past the kind's quota, AlreadyExists for a
+   * fingerprint already held: by the same user for SSH keys, by anyone for certificates.
+   */
+  createUserCredential(input: CreateUserCredentialInput): Promise<UserCredentialRecord>
+  /** The credential if it exists and belongs to the user. */
+  getUserCredential(kind: UserCredentialKind, userName: string, id: string): Promise<UserCredentialRecord | undefined>
+  /** Oldest first; one user's (NotFound if missing) or, without userName, everyone's; optionally of one service. */
+  listUserCredentials(kind: UserCredentialKind, filter: { userName?: string; serviceName?: string }): Promise<UserCredentialRecord[]>
+  /** NotFound unless the credential belongs to the user. */
+  updateUserCredential(kind: UserCredentialKind, userName: string, id: string, changes: { status?: UserCredentialStatus; secretCiphertext?: Uint8Array }): Promise<UserCredentialRecord>
+  deleteUserCredential(kind: UserCredentialKind, userName: string, id: string): Promise<void>
+}
+
+/**
+ * OpenID Connect identity providers, named by the ARN's resource after `oidc-provider/`
+ * (the URL's host and path), unique and looked up case-insensitively. Changing a
+ * provider's client ids or thumbprints, or deleting it, moves the revision (who may
+ * federate changes); creating and tagging do not.
+ */
+export interface OidcProviderStore {
+  /** AlreadyExists if the name is taken; LimitExceeded past OpenIdConnectProvidersPerAccount or ClientIdsPerOpenIdConnectProvider. */
+  createOidcProvider(input: CreateOidcProviderInput): Promise<OidcProviderRecord>
+  getOidcProvider(name: string): Promise<OidcProviderRecord | undefined>
+  /** Every provider, ordered by name (AWS lists them whole: the quota is 100). */
+  listOidcProviders(): Promise<OidcProviderRecord[]>
+  deleteOidcProvider(name: string): Promise<void>
+  /** Adds or removes one client id, or replaces the thumbprints, atomically. */
+  updateOidcProvider(name: string, changes: UpdateOidcProviderInput): Promise<OidcProviderRecord>
+  tagOidcProvider(name: string, tags: Tag[]): Promise<void>
+  untagOidcProvider(name: string, keys: string[]): Promise<void>
+}
+
+/**
+ * SAML 2.0 identity providers, by name (unique and looked up case-insensitively). Updating
+ * or deleting one moves the revision; creating and tagging do not.
+ */
+export interface SamlProviderStore {
+  /** AlreadyExists if the name is taken; LimitExceeded past SAMLProvidersPerAccount. */
+  createSamlProvider(input: CreateSamlProviderInput): Promise<SamlProviderRecord>
+  getSamlProvider(name: string): Promise<SamlProviderRecord | undefined>
+  /** Every provider, ordered by name. */
+  listSamlProviders(): Promise<SamlProviderRecord[]>
+  deleteSamlProvider(name: string): Promise<void>
+  /** Applies every change together or none (private key rules: at most 2, never the last one while encryption is Required). */
+  updateSamlProvider(name: string, changes: UpdateSamlProviderInput): Promise<SamlProviderRecord>
+  tagSamlProvider(name: string, tags: Tag[]): Promise<void>
+  untagSamlProvider(name: string, keys: string[]): Promise<void>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /**
@@ -192,7 +296,8 @@ export interface PrincipalPolicyLoader {
 /** The whole store. */
 export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
-  PrincipalPolicyLoader {
+  PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
+  OidcProviderStore, SamlProviderStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that

@@ -328,3 +328,84 @@ export interface PrincipalPolicies {
   managed: { source: PolicySource; policyArn: string; versionId?: string; document?: string }[]
   permissionsBoundary?: { policyArn: string; versionId?: string; document?: string }
 }
+
+/** An IAM OpenID Connect identity provider (CreateOpenIDConnectProvider). */
+export interface OidcProviderRecord {
+  /** The ARN's resource after `oidc-provider/`: the URL's host and path, e.g. `token.actions.githubusercontent.com`. */
+  name: string
+  arn: string
+  /** The URL as it was given, e.g. `https://token.actions.githubusercontent.com`. */
+  url: string
+  /** Audiences (client ids), in the order they were added. */
+  clientIds: string[]
+  /** Lower-case hex SHA-1 certificate thumbprints, at most 5. */
+  thumbprints: string[]
+  createDate: Date
+  tags: Tag[]
+}
+
+export interface CreateOidcProviderInput {
+  name: string
+  url: string
+  clientIds?: string[]
+  thumbprints?: string[]
+  tags?: Tag[]
+}
+
+/** What UpdateOpenIDConnectProviderThumbprint and the client id calls change. */
+export interface UpdateOidcProviderInput {
+  /** Adds a client id (no-op if present); LimitExceeded past ClientIdsPerOpenIdConnectProvider. */
+  addClientId?: string
+  /** Removes a client id (no-op if absent). */
+  removeClientId?: string
+  /** Replaces the thumbprint list. */
+  thumbprints?: string[]
+}
+
+export type SamlAssertionEncryptionMode = 'Required' | 'Allowed'
+
+/** A private key a SAML provider decrypts assertions with; the store only sees it sealed. */
+export interface SamlPrivateKey {
+  /** Upper-case alphanumeric, 22 to 64 characters (privateKeyIdType). */
+  keyId: string
+  timestamp: Date
+  ciphertext: Uint8Array
+}
+
+/** An IAM SAML 2.0 identity provider (CreateSAMLProvider). */
+export interface SamlProviderRecord {
+  name: string
+  arn: string
+  /** SAMLProviderUUID. */
+  uuid: string
+  /** The metadata document exactly as uploaded. */
+  metadataDocument: string
+  createDate: Date
+  validUntil: Date
+  assertionEncryptionMode?: SamlAssertionEncryptionMode
+  /** Oldest first, at most 2. */
+  privateKeys: SamlPrivateKey[]
+  tags: Tag[]
+}
+
+export interface CreateSamlProviderInput {
+  name: string
+  /** Generated when absent. */
+  uuid?: string
+  metadataDocument: string
+  validUntil: Date
+  assertionEncryptionMode?: SamlAssertionEncryptionMode
+  privateKey?: SamlPrivateKey
+  tags?: Tag[]
+}
+
+/** What UpdateSAMLProvider changes; absent fields stay as they are. */
+export interface UpdateSamlProviderInput {
+  metadataDocument?: string
+  validUntil?: Date
+  assertionEncryptionMode?: SamlAssertionEncryptionMode
+  /** LimitExceeded when the provider already holds 2 keys. */
+  addPrivateKey?: SamlPrivateKey
+  /** InvalidInput for an unknown key id, or for the last key while encryption is Required. */
+  removePrivateKeyId?: string
+}

@@ -5,10 +5,11 @@
  */
 import type { ContextValue } from '../eval/index.js'
 import { usageRecorderFor } from '../auth/usage-recorder.js'
-import { parsePolicy } from '../policy/index.js'
 import { AwsError, awsError } from '../protocol/index.js'
 import { defineOperation, type OperationContext } from '../server/operation.js'
 import { mintCredentials } from './credentials.js'
+import { authenticateMfa } from './mfa.js'
+import { assumedRoleUser, checkRoleDuration, checkSessionPolicies, parseRoleArn } from './role-session.js'
 import { loadTrustedRole } from './trusted-role.js'
 
 interface AssumeRoleInput {
@@ -25,22 +26,10 @@ interface AssumeRoleInput {
   SourceIdentity?: string
 }
 
-const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[^/]+\/)*)([\w+=,.@-]+)$/
 const CHAINED_MAX_SECONDS = 3600
-const PACKED_LIMIT = 2048
 
 function denied(ctx: OperationContext, roleArn: string): never {
   throw awsError('AccessDenied', `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`)
-}
-
-/** AWS's PackedPolicySize: the percentage of the packed session policy and tag space used. */
-function packedPercent(input: AssumeRoleInput): number | undefined {
-  if (input.Policy === undefined && !input.PolicyArns?.length && !input.Tags?.length) return undefined
-  let bytes = 0
-  if (input.Policy !== undefined) bytes += JSON.stringify(JSON.parse(input.Policy)).length
-  for (const p of input.PolicyArns ?? []) bytes += (p.arn ?? '').length
-  for (const t of input.Tags ?? []) bytes += t.Key.length + t.Value.length
-  return Math.ceil((bytes * 100) / PACKED_LIMIT)
 }
 
 export const assumeRole = defineOperation({
@@ -49,30 +38,19 @@ export const assumeRole = defineOperation({
   // The trust policy is the authority here: the handler authorizes with it.
   skipAuthorization: true,
   handler: async (input: AssumeRoleInput, ctx) => {
-    const m = ROLE_ARN.exec(input.RoleArn)
-    if (!m) throw awsError('ValidationError', `${input.RoleArn} is invalid`)
+    const arn = parseRoleArn(input.RoleArn)
+    if (!arn) throw awsError('ValidationError', `${input.RoleArn} is invalid`)
     // The root user (and its GetSessionToken sessions) can never assume a role.
     if (ctx.caller.principal.type === 'Account') throw awsError('AccessDenied', 'Roles may not be assumed by root accounts.')
-    const [, account, path, name] = m as unknown as [string, string, string, string]
-    const trusted = account === ctx.accountId ? await loadTrustedRole(ctx.store, name) : undefined
-    if (!trusted || trusted.role.path !== path || trusted.role.name !== name) denied(ctx, input.RoleArn)
+    const trusted = arn.account === ctx.accountId ? await loadTrustedRole(ctx.store, arn.name) : undefined
+    if (!trusted || trusted.role.path !== arn.path || trusted.role.name !== arn.name) denied(ctx, input.RoleArn)
     const role = trusted.role
     const chained = ctx.caller.kind === 'assumed-role'
-    const duration = input.DurationSeconds ?? 3600
-    if (chained && duration > CHAINED_MAX_SECONDS) {
+    if (chained && (input.DurationSeconds ?? 3600) > CHAINED_MAX_SECONDS) {
       throw awsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.')
     }
-    if (duration > role.maxSessionDuration) {
-      throw awsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.')
-    }
-    if (input.Policy !== undefined) {
-      const parsed = parsePolicy(input.Policy, { kind: 'session', sizeLimit: 'none' })
-      if (!parsed.policy) throw awsError('MalformedPolicyDocument', parsed.message ?? 'Syntax errors in policy.')
-    }
-    const packed = packedPercent(input)
-    if (packed !== undefined && packed > 100) {
-      throw awsError('PackedPolicyTooLarge', `Packed policy consumes ${packed}% of allotted space, please use smaller policy for this session.`)
-    }
+    const duration = checkRoleDuration(input.DurationSeconds, role)
+    const packed = checkSessionPolicies(input)
     const trust = trusted.trust
     if (!trust) denied(ctx, input.RoleArn)
     const trustInputs = [{ id: `${role.arn}/trust`, type: 'trust' as const, policy: trust }]
@@ -86,7 +64,15 @@ export const assumeRole = defineOperation({
     }
     for (const t of input.Tags ?? []) tags[t.Key] = t.Value
 
+    // MFA presented now, or carried by the calling session (GetSessionToken with MFA).
+    const mfaAt = input.SerialNumber !== undefined || input.TokenCode !== undefined
+      ? await authenticateMfa(ctx, input.SerialNumber, input.TokenCode)
+      : ctx.caller.session?.mfaAuthenticatedAt
     const context: Record<string, ContextValue> = { 'sts:RoleSessionName': input.RoleSessionName }
+    if (mfaAt !== undefined) {
+      context['aws:MultiFactorAuthPresent'] = 'true'
+      context['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor(ctx.now.getTime() / 1000) - mfaAt))
+    }
     if (input.ExternalId !== undefined) context['sts:ExternalId'] = input.ExternalId
     if (input.SourceIdentity !== undefined) context['sts:SourceIdentity'] = input.SourceIdentity
     if (input.Tags?.length) {
@@ -113,13 +99,11 @@ export const assumeRole = defineOperation({
       ...(Object.keys(tags).length ? { tags } : {}),
       ...(input.TransitiveTagKeys?.length || inherited.length ? { transitiveTagKeys: [...new Set([...inherited, ...(input.TransitiveTagKeys ?? [])])] } : {}),
       ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
-      ...(chained ? { chained: true } : {})
+      ...(chained ? { chained: true } : {}),
+      ...(mfaAt !== undefined ? { mfaAuthenticatedAt: mfaAt } : {})
     })
     usageRecorderFor(ctx.store).roleUsed(role, ctx.now, ctx.region)
-    const out: Record<string, unknown> = {
-      Credentials,
-      AssumedRoleUser: { AssumedRoleId: `${role.id}:${input.RoleSessionName}`, Arn: `arn:aws:sts::${ctx.accountId}:assumed-role/${role.name}/${input.RoleSessionName}` }
-    }
+    const out: Record<string, unknown> = { Credentials, AssumedRoleUser: assumedRoleUser(ctx.accountId, role, input.RoleSessionName) }
     if (packed !== undefined) out.PackedPolicySize = packed
     if (input.SourceIdentity !== undefined) out.SourceIdentity = input.SourceIdentity
     return out

@@ -1,8 +1,9 @@
 import { awsError } from '../protocol/index.js'
 import { defineOperation } from '../server/operation.js'
 import { mintCredentials } from './credentials.js'
+import { authenticateMfa } from './mfa.js'
 
-/** GetSessionToken: temporary credentials for an IAM user (or root) with its own permissions. */
+/** GetSessionToken: temporary credentials for an IAM user (or root) with its own permissions, MFA-authenticated when SerialNumber and TokenCode are given. */
 export const getSessionToken = defineOperation({
   service: 'sts',
   name: 'GetSessionToken',
@@ -13,16 +14,17 @@ export const getSessionToken = defineOperation({
     if (c.kind !== 'user' && c.kind !== 'root') {
       throw awsError('AccessDenied', 'Cannot call GetSessionToken with session credentials')
     }
-    if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
-      throw awsError('InvalidParameterValue', 'MFA devices are not supported by Warden yet: omit SerialNumber and TokenCode')
-    }
     const root = c.kind === 'root'
     const duration = input.DurationSeconds ?? (root ? 3600 : 43200)
     const max = root ? 3600 : 129600
     if (duration < 900 || duration > max) {
       throw awsError('ValidationError', `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${duration < 900 ? 'greater than or equal to 900' : `less than or equal to ${max}`}`)
     }
-    const { Credentials } = mintCredentials(ctx, duration, root ? { kind: 'session-token' } : { kind: 'session-token', userId: c.userId, userName: c.userName, userArn: c.arn })
+    const mfa = input.SerialNumber !== undefined || input.TokenCode !== undefined
+      ? { mfaAuthenticatedAt: await authenticateMfa(ctx, input.SerialNumber, input.TokenCode) }
+      : {}
+    const who = root ? {} : { userId: c.userId, userName: c.userName, userArn: c.arn }
+    const { Credentials } = mintCredentials(ctx, duration, { kind: 'session-token', ...who, ...mfa })
     return { Credentials }
   }
 })

@@ -39,6 +39,8 @@ export interface SessionClaims {
   tags?: Record<string, string>
   transitiveTagKeys?: string[]
   sourceIdentity?: string
+  /** AssumeRoleWithWebIdentity / AssumeRoleWithSAML sessions: the identity provider's ARN (aws:FederatedProvider). */
+  federatedProvider?: string
   /** Epoch seconds at which MFA was presented, when it was. */
   mfaAuthenticatedAt?: number
   /** The session was made with temporary credentials (role chaining). */

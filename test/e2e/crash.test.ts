@@ -92,5 +92,5 @@ describe('warden serve killed with SIGKILL under write load', () => {
     const one = [...acknowledged.roles][0]!
     const role = (await iam2.send(new GetRoleCommand({ RoleName: one }))).Role!
     expect(decodeURIComponent(role.AssumeRolePolicyDocument!)).toBe(trust)
-  }, 60_000)
+  }, 180_000)
 })

@@ -44,9 +44,11 @@ export interface CommandResult {
   stderr: string
 }
 
-/** Runs a command to completion (e.g. `aws ...`), optionally feeding stdin, and collects its output. */
-export function runProcess(command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): Promise<CommandResult> {
-  const child = spawn(command, args, { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+/** Runs a command to completion (`aws ...`, `python3 ...`), optionally feeding stdin; an undefined env value unsets the variable. */
+export function runProcess(command: string, args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): Promise<CommandResult> {
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env }
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]
+  const child = spawn(command, args, { cwd: options.cwd ?? REPO, env, stdio: ['pipe', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (d) => (stdout += d))
@@ -58,11 +60,7 @@ export function runProcess(command: string, args: string[], options: { env?: Rec
   })
 }
 
-/** Runs `bin/warden ...args` (from the repository root unless `cwd` says otherwise), colour off. */
+/** Runs `bin/warden ...args` to completion (optionally feeding stdin) and returns its exit code and output. */
 export function runWarden(args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): Promise<CommandResult> {
-  return runProcess(process.execPath, [join(REPO, 'bin/warden'), ...args], {
-    cwd: options.cwd ?? REPO,
-    env: { NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
-    input: options.input
-  })
+  return runProcess(process.execPath, [join(REPO, 'bin/warden'), ...args], { ...options, env: { NO_COLOR: '1', FORCE_COLOR: '', ...options.env } })
 }

@@ -137,3 +137,17 @@ export async function errorOf(p: Promise<unknown>): Promise<{ name: string; mess
   }
   throw new Error('expected the call to fail')
 }
+
+/**
+ * Like {@link errorOf}, but with the AWS error code as it travelled on the wire (`name`):
+ * the SDK names modeled errors `<Code>Exception`, so their name is mapped back.
+ */
+export async function awsErrorOf(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await p
+  } catch (e) {
+    const err = e as { name: string; Code?: string; message: string; $metadata?: { httpStatusCode?: number } }
+    return { name: err.Code ?? err.name.replace(/Exception$/, ''), message: err.message, status: err.$metadata?.httpStatusCode }
+  }
+  throw new Error('expected the call to fail')
+}

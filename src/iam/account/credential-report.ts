@@ -2,10 +2,11 @@
  * The credential report's CSV, as IAM formats it
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html):
  * the header, the root user's row, then one row per user. Dates are ISO 8601 with
- * `+00:00`; N/A where a credential does not exist. Warden has no passwords, MFA devices or
- * signing certificates yet, so every user prints as AWS prints a user without them.
+ * `+00:00`; N/A where a credential does not exist: the password columns come from the
+ * login profile (and the account policy's MaxPasswordAge), mfa_active from the user's
+ * enabled MFA devices, the cert columns from the signing certificates, oldest first.
  */
-import type { AccessKeyRecord, Store, UserRecord } from '../../store/index.js'
+import type { AccessKeyRecord, LoginProfileRecord, PasswordPolicy, Store, UserCredentialRecord, UserRecord } from '../../store/index.js'
 import { allPages } from '../shared/paging.js'
 
 export const CREDENTIAL_REPORT_COLUMNS = [
@@ -44,10 +45,29 @@ function keyColumns(key: AccessKeyRecord | undefined): string[] {
 
 const NO_CERTIFICATES = ['false', NA, 'false', NA]
 
-function userRow(user: UserRecord, keys: AccessKeyRecord[]): string[] {
-  // No login profile: password fields as AWS prints them for a user without a password.
-  return [user.name, user.arn, reportDate(user.createDate), 'false', NA, NA, NA, 'false',
-    ...keyColumns(keys[0]), ...keyColumns(keys[1]), ...NO_CERTIFICATES]
+function certColumns(cert: UserCredentialRecord | undefined): string[] {
+  return cert === undefined ? ['false', NA] : [cert.status === 'Active' ? 'true' : 'false', reportDate(cert.createDate)]
+}
+
+/** password_enabled, password_last_used, password_last_changed, password_next_rotation. */
+function passwordColumns(user: UserRecord, profile: LoginProfileRecord | undefined, policy: PasswordPolicy | undefined): string[] {
+  if (profile === undefined) return ['false', NA, NA, NA]
+  const maxAge = policy?.maxPasswordAge ?? 0
+  const next = maxAge > 0 ? reportDate(new Date(profile.passwordLastChanged.getTime() + maxAge * 86_400_000)) : NA
+  return ['true', user.passwordLastUsed ? reportDate(user.passwordLastUsed) : 'no_information', reportDate(profile.passwordLastChanged), next]
+}
+
+/** One user's credentials as the report needs them. */
+interface UserCredentials {
+  keys: AccessKeyRecord[]
+  profile: LoginProfileRecord | undefined
+  mfaActive: boolean
+  certs: UserCredentialRecord[]
+}
+
+function userRow(user: UserRecord, c: UserCredentials, policy: PasswordPolicy | undefined): string[] {
+  return [user.name, user.arn, reportDate(user.createDate), ...passwordColumns(user, c.profile, policy), c.mfaActive ? 'true' : 'false',
+    ...keyColumns(c.keys[0]), ...keyColumns(c.keys[1]), ...certColumns(c.certs[0]), ...certColumns(c.certs[1])]
 }
 
 /**
@@ -64,6 +84,14 @@ function rootRow(accountId: string, created: Date): string[] {
 export async function buildCredentialReport(store: Store, accountId: string): Promise<string> {
   const account = await store.getAccount()
   const rows: string[][] = [[...CREDENTIAL_REPORT_COLUMNS], rootRow(accountId, account?.createDate ?? new Date(0))]
-  for (const user of await allPages((r) => store.listUsers(r))) rows.push(userRow(user, await store.listAccessKeys(user.name)))
+  for (const user of await allPages((r) => store.listUsers(r))) {
+    const credentials: UserCredentials = {
+      keys: await store.listAccessKeys(user.name),
+      profile: await store.getLoginProfile(user.name),
+      mfaActive: (await store.listMfaDevices(user.name, { maxItems: 1 })).items.length > 0,
+      certs: await store.listUserCredentials('signing-certificate', { userName: user.name })
+    }
+    rows.push(userRow(user, credentials, account?.passwordPolicy))
+  }
   return rows.map((r) => r.map(csvField).join(',')).join('\n')
 }

@@ -2,8 +2,8 @@
  * GetAccountSummary (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html):
  * the account's entity counts and IAM's default quotas
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), every key
- * of the model's summaryKeyType. Features Warden does not have (MFA devices, server and
- * signing certificates, identity providers, a root password) count 0.
+ * of the model's summaryKeyType. Features Warden does not have (server certificates,
+ * identity providers, a root password, root MFA or signing certificates) count 0.
  */
 import { sizeQuota } from '../../policy/index.js'
 import { defineOperation } from '../../server/operation.js'
@@ -33,6 +33,8 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
   // Every attachment of a managed policy puts its default version in use.
   let versionsInUse = customerPolicies.reduce((n, p) => n + p.attachmentCount, 0)
   for (const u of await store.listAwsPolicyUsage()) versionsInUse += u.attachmentCount
+  const mfaDevices = (await allPages((r) => store.listVirtualMfaDevices(r))).length
+  const mfaInUse = (await allPages((r) => store.listVirtualMfaDevices({ ...r, assignmentStatus: 'Assigned' }))).length
   return {
     Users: users,
     UsersQuota: ACCOUNT_QUOTAS.UsersQuota,
@@ -45,8 +47,8 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
     GroupsPerUserQuota: DEFAULT_LIMITS.groupsPerUser,
     SigningCertificatesPerUserQuota: ACCOUNT_QUOTAS.SigningCertificatesPerUserQuota,
     AccessKeysPerUserQuota: DEFAULT_LIMITS.accessKeysPerUser,
-    MFADevices: 0,
-    MFADevicesInUse: 0,
+    MFADevices: mfaDevices,
+    MFADevicesInUse: mfaInUse,
     AccountMFAEnabled: 0,
     // Warden's root user always has its access key (the root credentials).
     AccountAccessKeysPresent: 1,

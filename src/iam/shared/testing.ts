@@ -4,7 +4,8 @@
  * Test-only; never imported by runtime code.
  */
 import { keyMaterialFrom } from '../../auth/key-material.js'
-import type { ContextValue } from '../../eval/index.js'
+import type { ContextValue, PolicyInput, RequestPrincipal } from '../../eval/index.js'
+import { authorizeExternal } from '../../server/authorize.js'
 import type { Caller, OperationContext } from '../../server/operation.js'
 import { PolicySetCache } from '../../server/policy-sets.js'
 import { openSqliteStore, type Store, type StoreLimits, type UserRecord } from '../../store/index.js'
@@ -86,6 +87,11 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
       authorizations.push({ action, resource, context })
       if (deny !== undefined && deny.action === action) return Promise.reject(deny.error)
       return Promise.resolve()
+    },
+    // The real decision: the handlers that use it (federation) are about exactly that.
+    async authorizeAs(principal: RequestPrincipal, action: string, resource: string, context: Record<string, ContextValue>, resourcePolicies: PolicyInput[]): Promise<void> {
+      authorizations.push({ action, resource, context })
+      authorizeExternal(principal, action, resource, context, { now: options.now ?? new Date(), sourceIp: '127.0.0.1', secureTransport: true, region: 'us-east-1' }, resourcePolicies)
     }
   }
 }

@@ -17,6 +17,7 @@ const LOCK_CLASS = 0x57646e31
  */
 export async function migratePostgres(client: ClientBase, schema: string | undefined, migrations: readonly Migration[] = PG_MIGRATIONS): Promise<MigrationResult> {
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0)
+  const known = new Set(migrations.map((m) => m.version))
   try {
     await client.query('BEGIN')
     try {
@@ -28,16 +29,22 @@ export async function migratePostgres(client: ClientBase, schema: string | undef
         name text NOT NULL,
         applied_at timestamptz NOT NULL
       )`)
-      const row = (await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0]
-      const from = row?.v ?? 0
-      if (from > latest) {
+      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_version')).rows.map((r) => r.version))
+      const from = Math.max(0, ...applied)
+      const unknown = [...applied].filter((v) => !known.has(v)).sort((a, b) => b - a)[0]
+      if (unknown !== undefined && unknown > latest) {
         throw new StoreError(
           'Unavailable',
-          `database schema version ${from} is newer than this version of Warden supports (${latest}): upgrade Warden, or point it at a database made by this version`
+          `database schema version ${unknown} is newer than this version of Warden supports (${latest}): upgrade Warden, or point it at a database made by this version`
         )
       }
+      if (unknown !== undefined) {
+        throw new StoreError('Unavailable', `database has schema step ${unknown}, which this version of Warden does not know: use the Warden build that made this database`)
+      }
+      // Every known step not yet recorded, even one numbered below the newest recorded:
+      // steps written on parallel branches may land in any order (see sqlite/migrate.ts).
       for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-        if (m.version <= from) continue
+        if (applied.has(m.version)) continue
         await client.query(m.sql)
         await client.query('INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, now())', [m.version, m.name])
       }

@@ -13,12 +13,17 @@ import { isConnectionError, isRetryable, toStoreError } from './errors.js'
 import { groupOps } from './groups.js'
 import { inlinePolicyOps } from './inline-policies.js'
 import { instanceProfileOps } from './instance-profiles.js'
+import { loginProfileOps } from './login-profiles.js'
+import { mfaDeviceOps } from './mfa-devices.js'
 import { migratePostgres } from './migrate.js'
+import { oidcProviderOps } from './oidc-providers.js'
 import type { WithSession } from './ops.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
+import { samlProviderOps } from './saml-providers.js'
 import { BUMP_REVISION, PgSession, READ_REVISION, type StoreShared } from './session.js'
+import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
 
 export interface PostgresStoreOptions {
@@ -46,7 +51,7 @@ const READ_PREFIXES = ['get', 'list', 'load']
 const SINGLE_STATEMENT_READS = new Set([
   'getAccount', 'getRootCredentials', 'getUser', 'getUserById', 'getGroup', 'getRole', 'getRoleById', 'getPolicy', 'getInlinePolicy',
   'getAccessKey', 'getDeletionTask', 'listUsers', 'listGroups', 'listRoles', 'listPolicies', 'listAwsPolicyUsage', 'getRevision',
-  'loadPrincipalPolicies'
+  'loadPrincipalPolicies', 'getOidcProvider', 'listOidcProviders', 'getSamlProvider', 'listSamlProviders'
 ])
 
 // A standalone operation that loses a serialization or deadlock race is rolled back whole,
@@ -150,7 +155,9 @@ class PgStore {
     this.shared = { limits }
     this.ops = {
       ...accountOps, ...userOps, ...groupOps, ...roleOps, ...policyOps, ...attachmentOps,
-      ...inlinePolicyOps, ...accessKeyOps, ...instanceProfileOps, ...deletionTaskOps, ...principalPolicyOps
+      ...inlinePolicyOps, ...accessKeyOps, ...instanceProfileOps, ...deletionTaskOps, ...principalPolicyOps,
+      ...loginProfileOps, ...mfaDeviceOps, ...userCredentialOps,
+      ...oidcProviderOps, ...samlProviderOps
     }
   }
 

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { StoreError } from '../errors.js'
 import { migrate, schemaVersion } from './migrate.js'
-import { MIGRATIONS } from './migrations/index.js'
+import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { openSqliteStore } from './sqlite-store.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-migrate-'))
@@ -13,8 +13,44 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
 
 describe('sqlite migrations', () => {
-  it('migration versions are 1..n with no gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+  it('migration versions are unique, ascending and start at 1', () => {
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions[0]).toBe(1)
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b))
+  })
+
+  /**
+   * A step numbered below the newest (latest > 2 here): a synthetic one in a gap of the
+   * numbering, or, when there is no gap, a real one left out of `before`.
+   */
+  function middleStep(): { before: Migration[]; after: Migration[]; step: Migration } {
+    const versions = new Set(MIGRATIONS.map((m) => m.version))
+    for (let v = 2; v < latest; v++) {
+      if (versions.has(v)) continue
+      const step = { version: v, name: 'late', sql: 'CREATE TABLE late_step (a INTEGER) STRICT' }
+      return { before: [...MIGRATIONS], after: [...MIGRATIONS, step].sort((x, y) => x.version - y.version), step }
+    }
+    const step = MIGRATIONS.find((m) => m.version > 1 && m.version < latest)!
+    return { before: MIGRATIONS.filter((m) => m !== step), after: [...MIGRATIONS], step }
+  }
+
+  it('applies a step numbered below the newest recorded one (steps from parallel branches land in any order)', () => {
+    const { before, after, step } = middleStep()
+    const db = new Database(':memory:')
+    migrate(db, before)
+    expect(db.prepare('SELECT 1 FROM schema_version WHERE version = ?').get(step.version)).toBeUndefined()
+    expect(migrate(db, after)).toEqual({ from: latest, to: latest })
+    expect(db.prepare('SELECT name FROM schema_version WHERE version = ?').get(step.version)).toEqual({ name: step.name })
+    expect(migrate(db, after)).toEqual({ from: latest, to: latest })
+    db.close()
+  })
+
+  it('refuses a database that recorded a step this code does not know, even an older number', () => {
+    const { before, after, step } = middleStep()
+    const db = new Database(':memory:')
+    migrate(db, after)
+    expect(() => migrate(db, before)).toThrow(new RegExp(`schema step ${step.version}, which this version of Warden does not know`))
+    db.close()
   })
 
   it('a fresh database gets every migration, recorded in schema_version', () => {
@@ -75,6 +111,8 @@ describe('sqlite migrations', () => {
       ['SELECT * FROM iam_policies WHERE arn = ?', ['x']],
       ['SELECT * FROM role_policy_attachments WHERE principal_id = ?', ['x']],
       ['SELECT * FROM group_members WHERE user_id = ?', ['x']],
+      ['SELECT * FROM oidc_providers WHERE lower(name) = lower(?)', ['x']],
+      ['SELECT * FROM saml_providers WHERE lower(name) = lower(?)', ['x']],
       ['SELECT *, lower(name) AS sort_key FROM iam_users WHERE 1 = 1 AND sort_key > ? ORDER BY sort_key LIMIT 10', ['a']]
     ]
     for (const [sql, params] of plans) {

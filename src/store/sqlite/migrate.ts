@@ -6,29 +6,40 @@ import { MIGRATIONS } from './migrations/index.js'
 export type { MigrationResult }
 
 /**
- * Brings the schema up to the newest migration, all steps in one IMMEDIATE transaction
- * (so two processes opening one file cannot both apply a step). A database whose schema
- * is newer than this code knows is refused: running old code on it could corrupt it.
+ * Brings the schema up to date, all steps in one IMMEDIATE transaction (so two processes
+ * opening one file cannot both apply a step). Every known migration that the database has
+ * not recorded is applied, in version order, even one numbered below the newest recorded
+ * (branches developed in parallel reserve their numbers, so a database may have met 3
+ * before 2). A database that records a version this code does not know is refused:
+ * running old code on it could corrupt it.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0)
+  const known = new Set(migrations.map((m) => m.version))
   const apply = db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
       version INTEGER PRIMARY KEY,
       name TEXT NOT NULL,
       applied_at TEXT NOT NULL
     ) STRICT`)
-    const row = db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }
-    const from = row.v ?? 0
-    if (from > latest) {
+    const applied = new Set((db.prepare('SELECT version FROM schema_version').all() as { version: number }[]).map((r) => r.version))
+    const from = Math.max(0, ...applied)
+    const unknown = [...applied].filter((v) => !known.has(v)).sort((a, b) => b - a)[0]
+    if (unknown !== undefined && unknown > latest) {
       throw new StoreError(
         'Unavailable',
-        `database schema version ${from} is newer than this version of Warden supports (${latest}): upgrade Warden, or use a data directory made by this version`
+        `database schema version ${unknown} is newer than this version of Warden supports (${latest}): upgrade Warden, or use a data directory made by this version`
+      )
+    }
+    if (unknown !== undefined) {
+      throw new StoreError(
+        'Unavailable',
+        `database has schema step ${unknown}, which this version of Warden does not know: use the Warden build that made this data directory`
       )
     }
     const record = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)')
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-      if (m.version <= from) continue
+      if (applied.has(m.version)) continue
       db.exec(m.sql)
       record.run(m.version, m.name, new Date().toISOString())
     }

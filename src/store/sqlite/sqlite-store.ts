@@ -15,11 +15,16 @@ import { GroupCommit } from './group-commit.js'
 import { groupOps } from './groups.js'
 import { inlinePolicyOps } from './inline-policies.js'
 import { instanceProfileOps } from './instance-profiles.js'
+import { loginProfileOps } from './login-profiles.js'
+import { mfaDeviceOps } from './mfa-devices.js'
 import { migrate } from './migrate.js'
+import { oidcProviderOps } from './oidc-providers.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
+import { samlProviderOps } from './saml-providers.js'
 import type { Sync } from './sync.js'
+import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
 
 /** The database file Warden keeps in its data directory. */
@@ -114,7 +119,9 @@ class SqliteStore {
     const ctx = this.ctx
     this.ops = {
       ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
-      ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx)
+      ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx),
+      ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx),
+      ...oidcProviderOps(ctx), ...samlProviderOps(ctx)
     }
   }
 

@@ -1,13 +1,22 @@
 import type { Migration } from '../../migration.js'
 import { sql as initial } from './001-initial.js'
 import { sql as credentialReport } from './002-credential-report.js'
-import { sql as rootCredentials } from './003-root-credentials.js'
+import { sql as people } from './003-people.js'
+import { sql as federation } from './004-federation.js'
+import { sql as rootCredentials } from './005-root-credentials.js'
 
 export type { Migration }
 
-/** Every migration, in order; append, never edit a released one. */
+/**
+ * Every migration, by version; append, never edit a released one. Versions are unique and
+ * ascending but may have gaps: steps written on parallel branches take their numbers up
+ * front, and migrate() applies each one a database has not recorded yet, so they may land
+ * in any order.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'credential-report', sql: credentialReport },
-  { version: 3, name: 'root-credentials', sql: rootCredentials }
+  { version: 3, name: 'people', sql: people },
+  { version: 4, name: 'federation', sql: federation },
+  { version: 5, name: 'root-credentials', sql: rootCredentials }
 ]

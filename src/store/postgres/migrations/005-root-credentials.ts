@@ -1,4 +1,4 @@
-/** Root credentials kept in the database; the twin of sqlite/migrations/003-root-credentials.ts. */
+/** Root credentials kept in the database; the twin of sqlite/migrations/005-root-credentials.ts. */
 export const sql = `
 ALTER TABLE account ADD COLUMN root_access_key_id text, ADD COLUMN root_secret bytea;
 `

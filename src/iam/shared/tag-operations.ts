@@ -1,0 +1,61 @@
+/**
+ * The Tag*, Untag* and List*Tags operations of an entity named by an ARN member (the
+ * identity providers): one definition, so each entity states only what differs.
+ */
+import { defineOperation, type OperationContext, type OperationSpec } from '../../server/operation.js'
+import type { Tag } from '../../store/index.js'
+import { tagPage } from '../roles/memory-page.js'
+import { requestTagContext, tagKeysContext, toStoreTags, type ApiTag } from './tags.js'
+
+export interface TaggedEntityOps {
+  /** The entity's name in the API operation names, e.g. `SAMLProvider` (TagSAMLProvider). */
+  entity: string
+  /** The input member holding the ARN, e.g. `SAMLProviderArn`. */
+  arnMember: string
+  /** The entity with this ARN, or the NoSuchEntity error AWS gives. */
+  require(ctx: OperationContext, arn: string): Promise<{ name: string; tags: Tag[] }>
+  tag(ctx: OperationContext, name: string, tags: Tag[]): Promise<void>
+  untag(ctx: OperationContext, name: string, keys: string[]): Promise<void>
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- inputs are shaped by the model
+type Input = Record<string, any>
+
+/** The three tag operations of an entity, authorized on the ARN as given. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
+export function tagOperations(e: TaggedEntityOps): OperationSpec<any, any>[] {
+  const resource = (input: Input) => String(input[e.arnMember])
+  return [
+    defineOperation<Input, undefined>({
+      service: 'iam',
+      name: `Tag${e.entity}`,
+      resource,
+      conditionContext: (input) => requestTagContext(input.Tags as ApiTag[]),
+      async handler(input, ctx) {
+        const found = await e.require(ctx, resource(input))
+        await e.tag(ctx, found.name, toStoreTags(input.Tags as ApiTag[]))
+        return undefined
+      }
+    }),
+    defineOperation<Input, undefined>({
+      service: 'iam',
+      name: `Untag${e.entity}`,
+      resource,
+      conditionContext: (input) => tagKeysContext(input.TagKeys as string[]),
+      async handler(input, ctx) {
+        const found = await e.require(ctx, resource(input))
+        await e.untag(ctx, found.name, input.TagKeys as string[])
+        return undefined
+      }
+    }),
+    defineOperation<Input, Record<string, unknown>>({
+      service: 'iam',
+      name: `List${e.entity}Tags`,
+      resource,
+      async handler(input, ctx) {
+        const found = await e.require(ctx, resource(input))
+        return tagPage(found.tags, input.Marker as string | undefined, input.MaxItems as number | undefined)
+      }
+    })
+  ]
+}

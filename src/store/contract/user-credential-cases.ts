@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { expectStoreError, type Harness } from './harness.js'
+
+/** UserCredentialStore. */
+export function userCredentialCases(h: Harness): void {
+  describe('user credentials (SSH keys, signing certificates, service-specific credentials)', () => {
+    it('creates, reads, updates and deletes one credential of each kind, for its user only', async () => {
+      const s = h.store()
+      const alice = await s.createUser({ name: 'alice' })
+      await s.createUser({ name: 'bob' })
+      const rev = await s.getRevision()
+      const ssh = await s.createUserCredential({ kind: 'ssh-public-key', id: 'APKAEXAMPLE000000001', userName: 'ALICE', body: 'ssh-rsa AAAA', fingerprint: 'aa:bb' })
+      expect(ssh).toMatchObject({ kind: 'ssh-public-key', id: 'APKAEXAMPLE000000001', userName: 'alice', userId: alice.id, status: 'Active', body: 'ssh-rsa AAAA', fingerprint: 'aa:bb' })
+      expect(Math.abs(ssh.createDate.getTime() - Date.now())).toBeLessThan(60_000)
+      const secret = new Uint8Array([1, 2, 3, 255])
+      const svc = await s.createUserCredential({ kind: 'service-specific-credential', id: 'ACCAEXAMPLE0000000001', userName: 'alice', serviceName: 'codecommit.amazonaws.com', serviceUserName: 'alice-at-1', secretCiphertext: secret })
+      expect(Array.from(svc.secretCiphertext ?? [])).toEqual([1, 2, 3, 255])
+      expect(await s.getUserCredential('ssh-public-key', 'alice', ssh.id)).toEqual(ssh)
+      expect(await s.getUserCredential('ssh-public-key', 'bob', ssh.id)).toBeUndefined()
+      expect(await s.getUserCredential('signing-certificate', 'alice', ssh.id)).toBeUndefined()
+      const nf = await expectStoreError(s.updateUserCredential('ssh-public-key', 'bob', ssh.id, { status: 'Inactive' }), 'NotFound')
+      expect(nf.message).toBe(`The Public Key with id ${ssh.id} cannot be found.`)
+      expect((await expectStoreError(s.deleteUserCredential('service-specific-credential', 'bob', svc.id), 'NotFound')).message).toBe(`No such credential ${svc.id} exists`)
+      expect((await s.updateUserCredential('ssh-public-key', 'alice', ssh.id, { status: 'Inactive' })).status).toBe('Inactive')
+      const reset = await s.updateUserCredential('service-specific-credential', 'alice', svc.id, { secretCiphertext: new Uint8Array([9]) })
+      expect(Array.from(reset.secretCiphertext ?? [])).toEqual([9])
+      expect(reset.status).toBe('Active')
+      expect(await s.getRevision()).toBe(rev)
+      expect((await expectStoreError(s.deleteUser('alice'), 'Conflict')).message).toBe('Cannot delete entity, must delete SSH public keys first.')
+      await s.deleteUserCredential('ssh-public-key', 'alice', ssh.id)
+      expect((await expectStoreError(s.deleteUser('alice'), 'Conflict')).message).toBe('Cannot delete entity, must delete service specific credentials first.')
+      await s.deleteUserCredential('service-specific-credential', 'alice', svc.id)
+      await s.deleteUser('alice')
+    })
+
+    it('lists oldest first by user, service or everyone', async () => {
+      const s = h.store()
+      await s.createUser({ name: 'alice' })
+      await s.createUser({ name: 'bob' })
+      const mk = (id: string, userName: string, serviceName: string) =>
+        s.createUserCredential({ kind: 'service-specific-credential', id, userName, serviceName, serviceUserName: `${userName}-x`, secretCiphertext: new Uint8Array([1]) })
+      await mk('ACCA00000000000000001', 'alice', 'codecommit.amazonaws.com')
+      await mk('ACCA00000000000000002', 'bob', 'codecommit.amazonaws.com')
+      await mk('ACCA00000000000000003', 'alice', 'cassandra.amazonaws.com')
+      const ids = async (filter: { userName?: string; serviceName?: string }) => (await s.listUserCredentials('service-specific-credential', filter)).map((c) => c.id.slice(-1))
+      expect(await ids({ userName: 'alice' })).toEqual(['1', '3'])
+      expect(await ids({ userName: 'alice', serviceName: 'cassandra.amazonaws.com' })).toEqual(['3'])
+      expect(await ids({})).toEqual(['1', '2', '3'])
+      expect(await ids({ serviceName: 'codecommit.amazonaws.com' })).toEqual(['1', '2'])
+      expect(await s.listUserCredentials('ssh-public-key', { userName: 'alice' })).toEqual([])
+      await expectStoreError(s.listUserCredentials('ssh-public-key', { userName: 'ghost' }), 'NotFound')
+    })
+
+    it('quotas per kind (service credentials per service) and duplicates: SSH per user, certificates per account', async () => {
+      const s = h.store()
+      await s.createUser({ name: 'alice' })
+      await s.createUser({ name: 'bob' })
+      for (let i = 0; i < 5; i++) await s.createUserCredential({ kind: 'ssh-public-key', id: `APKA0000000000000000${i}`, userName: 'alice', fingerprint: `f${i}` })
+      const ssh = await expectStoreError(s.createUserCredential({ kind: 'ssh-public-key', id: 'APKA00000000000000009', userName: 'alice', fingerprint: 'f9' }), 'LimitExceeded')
+      expect(ssh.message).toBe('Cannot exceed quota for SSHPublicKeysPerUser: 5')
+      // The same key for another user is fine; twice for one user is not.
+      await s.createUserCredential({ kind: 'ssh-public-key', id: 'APKA00000000000000010', userName: 'bob', fingerprint: 'f1' })
+      await expectStoreError(s.createUserCredential({ kind: 'ssh-public-key', id: 'APKA00000000000000011', userName: 'bob', fingerprint: 'f1' }), 'AlreadyExists')
+      await s.createUserCredential({ kind: 'signing-certificate', id: 'CERT1', userName: 'alice', fingerprint: 'c1' })
+      await expectStoreError(s.createUserCredential({ kind: 'signing-certificate', id: 'CERT2', userName: 'bob', fingerprint: 'c1' }), 'AlreadyExists')
+      await s.createUserCredential({ kind: 'signing-certificate', id: 'CERT3', userName: 'alice', fingerprint: 'c3' })
+      expect((await expectStoreError(s.createUserCredential({ kind: 'signing-certificate', id: 'CERT4', userName: 'alice', fingerprint: 'c4' }), 'LimitExceeded')).message)
+        .toBe('Cannot exceed quota for SigningCertificatesPerUser: 2')
+      const svc = (id: string, serviceName: string) => s.createUserCredential({ kind: 'service-specific-credential', id, userName: 'bob', serviceName })
+      await svc('S1', 'codecommit.amazonaws.com')
+      await svc('S2', 'codecommit.amazonaws.com')
+      await svc('S3', 'cassandra.amazonaws.com')
+      expect((await expectStoreError(svc('S4', 'codecommit.amazonaws.com'), 'LimitExceeded')).message).toBe('Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: 2')
+      await expectStoreError(s.createUserCredential({ kind: 'signing-certificate', id: 'CERT5', userName: 'ghost', fingerprint: 'c5' }), 'NotFound')
+    })
+  })
+}
