@@ -42,8 +42,8 @@ function sign(creds: { accessKeyId: string; secretAccessKey: string }, service: 
   return { headers, body }
 }
 
-/** Sends one request through the server's handler; resolves with the status. */
-function send(p: Prepared): Promise<number> {
+/** Sends one request through the server's handler; resolves with the status and body. */
+function send(p: Prepared): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
     const req = Object.assign(new EventEmitter(), {
       method: 'POST',
@@ -60,8 +60,8 @@ function send(p: Prepared): Promise<number> {
         this.headersSent = true
         return this
       },
-      end() {
-        resolve(status)
+      end(body: string) {
+        resolve({ status, body })
       }
     }
     warden.server.emit('request', req, res)
@@ -73,9 +73,9 @@ function send(p: Prepared): Promise<number> {
 }
 
 async function call(p: Prepared, expect = 200): Promise<string> {
-  const s = await send(p)
-  if (s !== expect) throw new Error(`status ${s} for ${p.body.slice(0, 80)}`)
-  return ''
+  const { status, body } = await send(p)
+  if (status !== expect) throw new Error(`status ${status} for ${p.body.slice(0, 80)}`)
+  return body
 }
 
 // A user with an inline policy and keys, and a role it may assume (as in bench/server.bench.ts).
@@ -85,13 +85,7 @@ await call(sign(ROOT, 'iam', q({ Action: 'PutUserPolicy', UserName: 'bench', Pol
 const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/bench' }, Action: 'sts:AssumeRole' }] })
 await call(sign(ROOT, 'iam', q({ Action: 'CreateRole', RoleName: 'bench-role', AssumeRolePolicyDocument: trust })))
 // The access key comes back in the XML; read it without a parser.
-const keyXml = await new Promise<string>((resolve) => {
-  const p = sign(ROOT, 'iam', q({ Action: 'CreateAccessKey', UserName: 'bench' }))
-  const req = Object.assign(new EventEmitter(), { method: 'POST', url: '/', headers: p.headers, headersDistinct: Object.fromEntries(Object.entries(p.headers).map(([k, v]) => [k, [v]])), socket: { remoteAddress: '127.0.0.1' } })
-  const res = { headersSent: false, writeHead() { return this }, end(body: string) { resolve(body) } }
-  warden.server.emit('request', req, res)
-  process.nextTick(() => { req.emit('data', Buffer.from(p.body)); req.emit('end') })
-})
+const keyXml = await call(sign(ROOT, 'iam', q({ Action: 'CreateAccessKey', UserName: 'bench' })))
 const user = { accessKeyId: /<AccessKeyId>(.*?)</.exec(keyXml)![1]!, secretAccessKey: /<SecretAccessKey>(.*?)</.exec(keyXml)![1]! }
 
 const trustDoc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] })

@@ -17,6 +17,7 @@ import { isSharedStore, isStoreError, openStore, type Store, type StoreConfig, t
 import { authorizeCall, authorizeExternal } from './authorize.js'
 import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './bootstrap.js'
 import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './credentials.js'
+import type { ContextValue } from '../eval/index.js'
 import type { Caller, OperationContext, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
 import { PolicySetCache } from './policy-sets.js'
@@ -207,6 +208,18 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     const action = spec.action ?? `${service}:${decoded.operation}`
     record.action = action
     const facts = { now, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secureTransport: false, region }
+    /** Runs one authorization check and records its decision in the request's log line. */
+    const logged = async (check: () => unknown): Promise<void> => {
+      try {
+        await check()
+        record.decision ??= 'Allow'
+      } catch (e) {
+        record.decision = 'Deny'
+        throw e
+      }
+    }
+    /** The resource's tags as condition keys, under the call's own keys. */
+    const withResourceTags = async (resource: string, own: Record<string, ContextValue> | undefined) => ({ ...(await resourceTagContext(store, accountId, resource)), ...own })
     const ctx: OperationContext = {
       requestId,
       accountId,
@@ -218,37 +231,16 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       sourceIp: facts.sourceIp,
       secureTransport: false,
       policySets,
-      authorize: async (a, r, c, resourcePolicies) => {
-        // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
-        try {
-          await authorizeCall(caller, a, r, { ...(await resourceTagContext(store, accountId, r)), ...c }, facts, policySets, resourcePolicies)
-          record.decision ??= 'Allow'
-        } catch (e) {
-          record.decision = 'Deny'
-          throw e
-        }
-      },
-      authorizeAs: async (principal, a, r, c, resourcePolicies) => {
-        try {
-          authorizeExternal(principal, a, r, c, facts, resourcePolicies)
-          record.decision ??= 'Allow'
-        } catch (e) {
-          record.decision = 'Deny'
-          throw e
-        }
-      }
+      // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
+      authorize: (a, r, c, resourcePolicies) =>
+        logged(async () => authorizeCall(caller, a, r, await withResourceTags(r, c), facts, policySets, resourcePolicies)),
+      authorizeAs: (principal, a, r, c, resourcePolicies) => logged(() => authorizeExternal(principal, a, r, c, facts, resourcePolicies))
     }
     if (!spec.skipAuthorization) {
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
       const own = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
-      const extra = { ...(await resourceTagContext(store, accountId, resource)), ...own }
-      try {
-        await authorizeCall(caller, action, resource, extra, facts, policySets, undefined, deniedResourceLabel(decoded.operation, resource))
-        record.decision = 'Allow'
-      } catch (e) {
-        record.decision = 'Deny'
-        throw e
-      }
+      const extra = await withResourceTags(resource, own)
+      await logged(() => authorizeCall(caller, action, resource, extra, facts, policySets, undefined, deniedResourceLabel(decoded.operation, resource)))
     }
     if (caller.kind === 'user') usage.accessKeyUsed(caller.accessKeyId, now, service, region)
     let output
