@@ -217,11 +217,15 @@ describe('STS with MFA', () => {
     const ageLimit = { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } }
     const { dev, serial, seed } = await setup(allow('iam:GetUser', ageLimit))
     // EnableMFADevice used the current step's code; the next one is fresh.
+    const before = Date.now()
     const creds = asCreds((await w.sts(dev.credentials).send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: authenticatorCode(seed, new Date(), 1) }))).Credentials)
+    const after = Date.now()
     expect((await w.iam(creds).send(new GetUserCommand({}))).User!.UserName).toBe('dev')
-    offset = 3599_000
+    // The server's clock is set relative to when the code was given (whole seconds, as the
+    // age is counted), not to now: a slow machine's elapsed seconds must not move the bound.
+    offset = Math.floor(before / 1000) * 1000 + 3599_000 - Date.now()
     expect((await w.iam(creds).send(new GetUserCommand({}))).User!.UserName).toBe('dev')
-    offset = 3601_000
+    offset = Math.ceil(after / 1000) * 1000 + 3601_000 - Date.now()
     expect(await errorOf(w.iam(creds).send(new GetUserCommand({})))).toMatchObject({ name: 'AccessDenied' })
   })
 
