@@ -55,9 +55,20 @@ type Ops = Sync<Omit<Store, 'transaction' | 'getRevision' | 'reset' | 'close'>>
 
 const READ_PREFIXES = ['get', 'list', 'load']
 
+const readOperations = new Map<string, boolean>()
+
 function isRead(operation: string): boolean {
-  return READ_PREFIXES.some((p) => operation.startsWith(p))
+  let read = readOperations.get(operation)
+  if (read === undefined) readOperations.set(operation, (read = READ_PREFIXES.some((p) => operation.startsWith(p))))
+  return read
 }
+
+/**
+ * Reads that are one SELECT (their record mappers read nothing more): a statement is atomic
+ * on its own, so these skip BEGIN/COMMIT, a third of a cached read's cost on the hot paths
+ * (the revision, the role of GetRole/AssumeRole, the user of GetUser).
+ */
+const SINGLE_STATEMENT_READS = new Set(['getRevision', 'getRole', 'getUser', 'getGroup'])
 
 /** Runs the SQLite migrations alone (`warden migrate`). */
 export function migrateSqliteDatabase(filename: string): MigrationResult {
@@ -148,6 +159,7 @@ class SqliteStore {
   private runSync<R>(name: string, fn: () => R): R {
     if (this.closed) throw new StoreError('Unavailable', 'the store is closed')
     try {
+      if (SINGLE_STATEMENT_READS.has(name)) return fn()
       return (isRead(name) ? this.call.deferred(fn) : this.call.immediate(fn)) as R
     } catch (err) {
       throw toStoreError(err)
