@@ -14,14 +14,12 @@ import { iamOperations } from '../iam/index.js'
 import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
 import { stsOperations } from '../sts/index.js'
 import { isSharedStore, isStoreError, openStore, type Store, type StoreConfig, type StoreError } from '../store/index.js'
-import { authorizeCall, authorizeExternal } from './authorize.js'
 import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './bootstrap.js'
 import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './credentials.js'
-import type { ContextValue } from '../eval/index.js'
-import type { Caller, OperationContext, OperationSpec } from './operation.js'
+import type { Caller, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
 import { PolicySetCache } from './policy-sets.js'
-import { resourceTagContext } from './resource-tags.js'
+import { RequestContext } from './request-context.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -207,40 +205,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     if (refusal) throw refusal
     const action = spec.action ?? `${service}:${decoded.operation}`
     record.action = action
-    const facts = { now, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secureTransport: false, region }
-    /** Runs one authorization check and records its decision in the request's log line. */
-    const logged = async (check: () => unknown): Promise<void> => {
-      try {
-        await check()
-        record.decision ??= 'Allow'
-      } catch (e) {
-        record.decision = 'Deny'
-        throw e
-      }
-    }
-    /** The resource's tags as condition keys, under the call's own keys. */
-    const withResourceTags = async (resource: string, own: Record<string, ContextValue> | undefined) => ({ ...(await resourceTagContext(store, accountId, resource)), ...own })
-    const ctx: OperationContext = {
-      requestId,
-      accountId,
-      caller,
-      store,
-      keys,
-      now,
-      region,
-      sourceIp: facts.sourceIp,
-      secureTransport: false,
-      policySets,
-      // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
-      authorize: (a, r, c, resourcePolicies) =>
-        logged(async () => authorizeCall(caller, a, r, await withResourceTags(r, c), facts, policySets, resourcePolicies)),
-      authorizeAs: (principal, a, r, c, resourcePolicies) => logged(() => authorizeExternal(principal, a, r, c, facts, resourcePolicies))
-    }
+    const ctx = new RequestContext(requestId, accountId, caller, store, keys, now, region, req.socket.remoteAddress ?? '127.0.0.1', policySets, record)
     if (!spec.skipAuthorization) {
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
       const own = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
-      const extra = await withResourceTags(resource, own)
-      await logged(() => authorizeCall(caller, action, resource, extra, facts, policySets, undefined, deniedResourceLabel(decoded.operation, resource)))
+      await ctx.check(action, resource, own, undefined, deniedResourceLabel(decoded.operation, resource))
     }
     if (caller.kind === 'user') usage.accessKeyUsed(caller.accessKeyId, now, service, region)
     let output
