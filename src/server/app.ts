@@ -20,6 +20,7 @@ import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './cred
 import type { ContextValue } from '../eval/index.js'
 import type { Caller, OperationContext, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
+import { isOidcPath, oidcResponse } from './oidc-routes.js'
 import { PolicySetCache } from './policy-sets.js'
 import { resourceTagContext } from './resource-tags.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
@@ -38,6 +39,12 @@ export interface WardenOptions {
   /** One line per request goes here (JSON); default stderr. */
   log?: (line: string) => void
   now?: () => Date
+  /**
+   * The URL clients reach this server at (`WARDEN_PUBLIC_URL`), the base of the outbound
+   * federation issuer; default: the address it listens on. Replicas behind one load balancer
+   * must share one.
+   */
+  publicUrl?: string
 }
 
 export interface Warden {
@@ -118,6 +125,26 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   })
 }
 
+/** `WARDEN_PUBLIC_URL` checked: an http(s) URL without query or fragment, returned without a trailing slash. */
+export function parsePublicUrl(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new Error(`the public URL must be an http or https URL, got "${text}"`)
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new Error(`the public URL must be an http or https URL without query, fragment or user info, got "${text}"`)
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+/** The URL of a listening socket; a wildcard bind is reached at loopback here (set the public URL otherwise). */
+function listenUrl(host: string, port: number): string {
+  const reachable = host === '' || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
+}
+
 /** Starts Warden's state (store, keys, account) and returns its HTTP server, not yet listening. */
 export async function createWarden(options: WardenOptions = {}): Promise<Warden> {
   const env = options.env ?? {}
@@ -146,6 +173,8 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   const writer = options.log ? undefined : createLogWriter()
   const log = options.log ?? writer!.log
   const clock = options.now ?? (() => new Date())
+  const configuredBase = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl)
+  let baseUrl = configuredBase ?? 'http://127.0.0.1'
 
   /**
    * Who is calling, on which service and in which region: from the SigV4 signature and
@@ -230,6 +259,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       region,
       sourceIp: facts.sourceIp,
       secureTransport: false,
+      baseUrl,
       policySets,
       // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
       authorize: (a, r, c, resourcePolicies) =>
@@ -279,6 +309,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       if (rawPath === '/health' && req.method === 'GET') {
         contentType = 'application/json'
         payload = JSON.stringify({ status: 'ok', accountId })
+      } else if (rawPath !== undefined && isOidcPath(rawPath) && req.method === 'GET') {
+        const r = await oidcResponse(rawPath, store, keys, baseUrl)
+        contentType = 'application/json'
+        status = r.status
+        payload = r.body
       } else if (rawPath === '/_warden/reset' && options.dev && req.method === 'POST') {
         await readBody(req)
         await store.reset()
@@ -348,7 +383,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject)
-        server.listen(port, host, () => resolve(server.address() as AddressInfo))
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo
+          baseUrl = configuredBase ?? listenUrl(host, address.port)
+          resolve(address)
+        })
       }),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
