@@ -21,6 +21,7 @@ import type { ContextValue } from '../eval/index.js'
 import type { Caller, OperationContext, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
 import { isOidcPath, oidcResponse } from './oidc-routes.js'
+import { listenUrl, parsePublicUrl } from './public-url.js'
 import { PolicySetCache } from './policy-sets.js'
 import { resourceTagContext } from './resource-tags.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
@@ -125,29 +126,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   })
 }
 
-/** `WARDEN_PUBLIC_URL` checked: an http(s) URL without query or fragment, returned without a trailing slash. */
-export function parsePublicUrl(text: string): string {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    throw new Error(`the public URL must be an http or https URL, got "${text}"`)
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new Error(`the public URL must be an http or https URL without query, fragment or user info, got "${text}"`)
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
-}
-
-/** The URL of a listening socket; a wildcard bind is reached at loopback here (set the public URL otherwise). */
-function listenUrl(host: string, port: number): string {
-  const reachable = host === '' || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
-  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
-}
-
 /** Starts Warden's state (store, keys, account) and returns its HTTP server, not yet listening. */
 export async function createWarden(options: WardenOptions = {}): Promise<Warden> {
   const env = options.env ?? {}
+  // Checked before anything is opened, so a bad value leaves nothing behind.
+  const configuredBase = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl)
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const keys: KeyMaterial = loadKeyMaterial({ dataDir: options.dataDir, envValue: env.WARDEN_MASTER_KEY })
   const storeConfig = options.store ?? { kind: 'sqlite' }
@@ -173,7 +156,6 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   const writer = options.log ? undefined : createLogWriter()
   const log = options.log ?? writer!.log
   const clock = options.now ?? (() => new Date())
-  const configuredBase = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl)
   let baseUrl = configuredBase ?? 'http://127.0.0.1'
 
   /**
