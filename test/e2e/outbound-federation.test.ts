@@ -313,6 +313,11 @@ describe("Warden's own AssumeRoleWithWebIdentity", () => {
     const c = assumed.Credentials!
     const who = await w.sts({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! }).send(new GetCallerIdentityCommand({}))
     expect(who.Arn).toBe(`arn:aws:sts::${ACCT}:assumed-role/federated-jobs/run-1`)
+    // That session's own token names the provider it came through.
+    await w.iam().send(new PutRolePolicyCommand({ RoleName: 'federated-jobs', PolicyName: 'tokens', PolicyDocument: JSON.stringify(ALLOW_TOKENS) }))
+    const chained = await verifyIndependently((await token({}, { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! })).WebIdentityToken!)
+    expect(chained.claims.sub).toBe(`arn:aws:iam::${ACCT}:role/federated-jobs`)
+    expect(chained.claims[NS]).toMatchObject({ federated_provider: providerArn })
 
     // Another subject, or a token for another audience, does not get in.
     const other = (await token({ Audience: ['warden-jobs'], SigningAlgorithm: alg })).WebIdentityToken!
