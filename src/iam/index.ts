@@ -7,6 +7,7 @@ import { operations as instanceProfiles } from './instance-profiles/index.js'
 import { operations as loginProfiles } from './login-profiles/index.js'
 import { operations as mfaDevices } from './mfa-devices/index.js'
 import { operations as oidcProviders } from './oidc-providers/index.js'
+import { operations as outboundFederation } from './outbound-federation/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
 import { operations as samlProviders } from './saml-providers/index.js'
@@ -34,5 +35,6 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...signingCertificates,
   ...serviceSpecificCredentials,
   ...oidcProviders,
-  ...samlProviders
+  ...samlProviders,
+  ...outboundFederation
 ]

@@ -18,6 +18,8 @@ import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './boo
 import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './credentials.js'
 import type { Caller, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
+import { isOidcPath, oidcResponse } from './oidc-routes.js'
+import { listenUrl, parsePublicUrl } from './public-url.js'
 import { PolicySetCache } from './policy-sets.js'
 import { RequestContext } from './request-context.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
@@ -36,6 +38,12 @@ export interface WardenOptions {
   /** One line per request goes here (JSON); default stderr. */
   log?: (line: string) => void
   now?: () => Date
+  /**
+   * The URL clients reach this server at (`WARDEN_PUBLIC_URL`), the base of the outbound
+   * federation issuer; default: the address it listens on. Replicas behind one load balancer
+   * must share one.
+   */
+  publicUrl?: string
 }
 
 export interface Warden {
@@ -119,6 +127,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 /** Starts Warden's state (store, keys, account) and returns its HTTP server, not yet listening. */
 export async function createWarden(options: WardenOptions = {}): Promise<Warden> {
   const env = options.env ?? {}
+  // Checked before anything is opened, so a bad value leaves nothing behind.
+  const configuredBase = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl)
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const keys: KeyMaterial = loadKeyMaterial({ dataDir: options.dataDir, envValue: env.WARDEN_MASTER_KEY })
   const storeConfig = options.store ?? { kind: 'sqlite' }
@@ -144,6 +154,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   const writer = options.log ? undefined : createLogWriter()
   const log = options.log ?? writer!.log
   const clock = options.now ?? (() => new Date())
+  let baseUrl = configuredBase ?? 'http://127.0.0.1'
 
   /**
    * Who is calling, on which service and in which region: from the SigV4 signature and
@@ -205,7 +216,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     if (refusal) throw refusal
     const action = spec.action ?? `${service}:${decoded.operation}`
     record.action = action
-    const ctx = new RequestContext(requestId, accountId, caller, store, keys, now, region, req.socket.remoteAddress ?? '127.0.0.1', policySets, record)
+    const ctx = new RequestContext(requestId, accountId, caller, store, keys, now, region, req.socket.remoteAddress ?? '127.0.0.1', policySets, baseUrl, record)
     if (!spec.skipAuthorization) {
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
       const own = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
@@ -248,6 +259,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       if (rawPath === '/health' && req.method === 'GET') {
         contentType = 'application/json'
         payload = JSON.stringify({ status: 'ok', accountId })
+      } else if (rawPath !== undefined && isOidcPath(rawPath) && req.method === 'GET') {
+        const r = await oidcResponse(rawPath, store, keys, baseUrl)
+        contentType = 'application/json'
+        status = r.status
+        payload = r.body
       } else if (rawPath === '/_warden/reset' && options.dev && req.method === 'POST') {
         await readBody(req)
         await store.reset()
@@ -317,7 +333,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject)
-        server.listen(port, host, () => resolve(server.address() as AddressInfo))
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo
+          baseUrl = configuredBase ?? listenUrl(host, address.port)
+          resolve(address)
+        })
       }),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))

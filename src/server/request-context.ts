@@ -29,6 +29,7 @@ export class RequestContext implements OperationContext, RequestFacts {
     readonly region: string,
     readonly sourceIp: string,
     readonly policySets: PolicySetCache,
+    readonly baseUrl: string,
     private readonly record: DecisionRecord
   ) {}
 

@@ -14,6 +14,7 @@ import { ACCOUNT_ID, type Harness } from './contract/harness.js'
 import { instanceProfileCases } from './contract/instance-profile-cases.js'
 import { loginProfileCases } from './contract/login-profile-cases.js'
 import { mfaDeviceCases } from './contract/mfa-device-cases.js'
+import { outboundFederationCases } from './contract/outbound-federation-cases.js'
 import { paginationCases } from './contract/pagination-cases.js'
 import { policyCases } from './contract/policy-cases.js'
 import { principalPoliciesCases } from './contract/principal-policies-cases.js'
@@ -59,5 +60,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     loginProfileCases(h)
     mfaDeviceCases(h)
     userCredentialCases(h)
+    outboundFederationCases(h)
   })
 }

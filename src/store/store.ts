@@ -20,6 +20,7 @@ import type {
   CreateLoginProfileInput, CreateUserCredentialInput, CreateVirtualMfaDeviceInput, ListVirtualMfaDevicesRequest, LoginProfileRecord,
   MfaDeviceRecord, MfaSync, UpdateLoginProfileInput, UserCredentialKind, UserCredentialRecord, UserCredentialStatus
 } from './people-types.js'
+import type { OutboundFederationKeys, OutboundFederationRecord } from './outbound-federation-records.js'
 
 /** The single account this store holds. */
 export interface AccountStore {
@@ -284,6 +285,23 @@ export interface SamlProviderStore {
   untagSamlProvider(name: string, keys: string[]): Promise<void>
 }
 
+/**
+ * Outbound identity federation: the account's issuer and token signing keys, and whether
+ * GetWebIdentityToken may mint tokens. None of these moves the revision.
+ */
+export interface OutboundFederationStore {
+  /** The settings, or undefined before the first enable (and after reset). */
+  getOutboundFederation(): Promise<OutboundFederationRecord | undefined>
+  /**
+   * Enables minting; `changed` is false when it was enabled already. The first enable
+   * records `keys` (the first writer's win); later ones keep the recorded issuer and keys and
+   * may omit them (NotFound if there is no row then).
+   */
+  enableOutboundFederation(keys?: OutboundFederationKeys): Promise<{ record: OutboundFederationRecord; changed: boolean }>
+  /** Disables minting (the issuer and keys stay, so tokens already issued still verify); false when it was not enabled. */
+  disableOutboundFederation(): Promise<boolean>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /**
@@ -297,7 +315,7 @@ export interface PrincipalPolicyLoader {
 export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
   PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
-  OidcProviderStore, SamlProviderStore {
+  OidcProviderStore, SamlProviderStore, OutboundFederationStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that

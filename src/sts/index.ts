@@ -8,6 +8,7 @@ import { getAccessKeyInfo } from './get-access-key-info.js'
 import { getCallerIdentity } from './get-caller-identity.js'
 import { getFederationToken } from './get-federation-token.js'
 import { getSessionToken } from './get-session-token.js'
+import { getWebIdentityToken } from './get-web-identity-token.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
 export const stsOperations: OperationSpec<any, any>[] = [
@@ -18,5 +19,6 @@ export const stsOperations: OperationSpec<any, any>[] = [
   getSessionToken,
   getFederationToken,
   getAccessKeyInfo,
-  decodeAuthorizationMessage
+  decodeAuthorizationMessage,
+  getWebIdentityToken
 ]

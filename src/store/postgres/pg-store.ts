@@ -17,6 +17,7 @@ import { loginProfileOps } from './login-profiles.js'
 import { mfaDeviceOps } from './mfa-devices.js'
 import { migratePostgres } from './migrate.js'
 import { oidcProviderOps } from './oidc-providers.js'
+import { outboundFederationOps } from './outbound-federation.js'
 import type { WithSession } from './ops.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
@@ -157,7 +158,8 @@ class PgStore {
       ...accountOps, ...userOps, ...groupOps, ...roleOps, ...policyOps, ...attachmentOps,
       ...inlinePolicyOps, ...accessKeyOps, ...instanceProfileOps, ...deletionTaskOps, ...principalPolicyOps,
       ...loginProfileOps, ...mfaDeviceOps, ...userCredentialOps,
-      ...oidcProviderOps, ...samlProviderOps
+      ...oidcProviderOps, ...samlProviderOps,
+      ...outboundFederationOps
     }
   }
 
