@@ -21,13 +21,13 @@ import {
 import {
   AssumeRoleCommand,
   AssumeRoleWithWebIdentityCommand,
-  GetCallerIdentityCommand,
   GetSessionTokenCommand,
   GetWebIdentityTokenCommand,
   STSClient,
   type GetWebIdentityTokenCommandInput
 } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startIssuer } from '../helpers/oidc-issuer.js'
 import { awsErrorOf, createUserWithKeys, startWarden, TEST_ACCOUNT_ID, type Credentials, type RunningWarden } from '../helpers/warden.js'
 
 let w: RunningWarden
@@ -289,40 +289,42 @@ describe('GetWebIdentityToken', () => {
   })
 })
 
-describe("Warden's own AssumeRoleWithWebIdentity", () => {
-  it.each(['RS256', 'ES384'] as const)('accepts a %s token Warden minted, through a provider registered for its issuer', async (alg) => {
+describe('AssumeRoleWithWebIdentity and outbound tokens', () => {
+  const anonymous = () => new STSClient({ endpoint: w.endpoint, region: 'us-east-1', maxAttempts: 1, credentials: () => Promise.reject(new Error('no credentials')) })
+  const trustFor = (providerArn: string, conditions: Record<string, string>) => JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: conditions } }]
+  })
+
+  it.each(['RS256', 'ES384'] as const)('refuses a %s token from GetWebIdentityToken, as AWS does, even through a provider registered for its issuer', async (alg) => {
     const issuer = await enable()
     const { OpenIDConnectProviderArn: providerArn } = await w.iam().send(new CreateOpenIDConnectProviderCommand({ Url: issuer, ClientIDList: ['warden-jobs'] }))
     const name = issuer.replace(/^http:\/\//, '')
     expect(providerArn).toBe(`arn:aws:iam::${ACCT}:oidc-provider/${name}`)
     const user = await createUserWithKeys(w, 'pipeline', { inlinePolicy: ALLOW_TOKENS })
-    const trust = {
-      Version: '2012-10-17',
-      Statement: [{
-        Effect: 'Allow',
-        Principal: { Federated: providerArn },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${name}:aud`]: 'warden-jobs', [`${name}:sub`]: user.arn } }
-      }]
-    }
-    await w.iam().send(new CreateRoleCommand({ RoleName: 'federated-jobs', AssumeRolePolicyDocument: JSON.stringify(trust) }))
+    await w.iam().send(new CreateRoleCommand({ RoleName: 'federated-jobs', AssumeRolePolicyDocument: trustFor(providerArn!, { [`${name}:aud`]: 'warden-jobs' }) }))
     const jwt = (await token({ Audience: ['warden-jobs'], SigningAlgorithm: alg }, user.credentials)).WebIdentityToken!
-    const anonymous = new STSClient({ endpoint: w.endpoint, region: 'us-east-1', maxAttempts: 1, credentials: () => Promise.reject(new Error('no credentials')) })
-    const assumed = await anonymous.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${ACCT}:role/federated-jobs`, RoleSessionName: 'run-1', WebIdentityToken: jwt }))
-    expect(assumed).toMatchObject({ SubjectFromWebIdentityToken: user.arn, Audience: 'warden-jobs', Provider: providerArn })
-    const c = assumed.Credentials!
-    const who = await w.sts({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! }).send(new GetCallerIdentityCommand({}))
-    expect(who.Arn).toBe(`arn:aws:sts::${ACCT}:assumed-role/federated-jobs/run-1`)
-    // That session's own token names the provider it came through.
-    await w.iam().send(new PutRolePolicyCommand({ RoleName: 'federated-jobs', PolicyName: 'tokens', PolicyDocument: JSON.stringify(ALLOW_TOKENS) }))
-    const chained = await verifyIndependently((await token({}, { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! })).WebIdentityToken!)
-    expect(chained.claims.sub).toBe(`arn:aws:iam::${ACCT}:role/federated-jobs`)
-    expect(chained.claims[NS]).toMatchObject({ federated_provider: providerArn })
+    expect(await awsErrorOf(anonymous().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${ACCT}:role/federated-jobs`, RoleSessionName: 'run-1', WebIdentityToken: jwt }))))
+      .toEqual({ name: 'InvalidIdentityToken', status: 400, message: 'Tokens issued by GetWebIdentityToken cannot be used with AssumeRoleWithWebIdentity.' })
+  })
 
-    // Another subject, or a token for another audience, does not get in.
-    const other = (await token({ Audience: ['warden-jobs'], SigningAlgorithm: alg })).WebIdentityToken!
-    expect(await awsErrorOf(anonymous.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${ACCT}:role/federated-jobs`, RoleSessionName: 'run-2', WebIdentityToken: other })))).toMatchObject({ name: 'AccessDenied' })
-    const elsewhere = (await token({ Audience: ['someone-else'], SigningAlgorithm: alg }, user.credentials)).WebIdentityToken!
-    expect(await awsErrorOf(anonymous.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${ACCT}:role/federated-jobs`, RoleSessionName: 'run-3', WebIdentityToken: elsewhere })))).toMatchObject({ name: 'InvalidIdentityToken', message: 'Incorrect token audience' })
+  it('a session that came in through an external issuer names its provider in the tokens it mints', async () => {
+    const external = await startIssuer('/outbound')
+    try {
+      await enable()
+      const { OpenIDConnectProviderArn: providerArn } = await w.iam().send(new CreateOpenIDConnectProviderCommand({ Url: external.url, ClientIDList: ['sts.amazonaws.com'] }))
+      const name = external.url.replace(/^https?:\/\//, '')
+      await w.iam().send(new CreateRoleCommand({ RoleName: 'federated-jobs', AssumeRolePolicyDocument: trustFor(providerArn!, { [`${name}:sub`]: 'repo:acme/train' }) }))
+      await w.iam().send(new PutRolePolicyCommand({ RoleName: 'federated-jobs', PolicyName: 'tokens', PolicyDocument: JSON.stringify(ALLOW_TOKENS) }))
+      const assumed = await anonymous().send(new AssumeRoleWithWebIdentityCommand({
+        RoleArn: `arn:aws:iam::${ACCT}:role/federated-jobs`, RoleSessionName: 'run-1', WebIdentityToken: external.token({ sub: 'repo:acme/train', aud: 'sts.amazonaws.com' })
+      }))
+      const c = assumed.Credentials!
+      const minted = await verifyIndependently((await token({}, { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! })).WebIdentityToken!)
+      expect(minted.claims.sub).toBe(`arn:aws:iam::${ACCT}:role/federated-jobs`)
+      expect(minted.claims[NS]).toMatchObject({ federated_provider: providerArn })
+    } finally {
+      await external.close()
+    }
   })
 })

@@ -9,4 +9,4 @@ export const operations: OperationSpec<any, any>[] = [
   getOutboundWebIdentityFederationInfo
 ]
 
-export { DISCOVERY_SUFFIX, ISSUER_PATH_PREFIX, JWKS_SUFFIX, discoveryDocument, issuerUrl } from './issuer.js'
+export { DISCOVERY_SUFFIX, ISSUER_PATH_PREFIX, JWKS_SUFFIX, discoveryDocument, isOutboundIssuer, issuerUrl } from './issuer.js'

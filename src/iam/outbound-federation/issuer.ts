@@ -16,6 +16,20 @@ export function issuerUrl(baseUrl: string, issuerId: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${ISSUER_PATH_PREFIX}${issuerId}`
 }
 
+/**
+ * True for the issuer of tokens minted by GetWebIdentityToken: AWS's own
+ * (`https://<id>.tokens.sts.global.api.aws`) or a Warden server's (`<base>/_warden/oidc/<id>`).
+ */
+export function isOutboundIssuer(iss: string): boolean {
+  let url: URL
+  try {
+    url = new URL(iss)
+  } catch {
+    return false
+  }
+  return url.hostname.endsWith('.tokens.sts.global.api.aws') || url.pathname.startsWith(ISSUER_PATH_PREFIX)
+}
+
 /** The OpenID Connect discovery document of an issuer, with the members AWS's issuers publish. */
 export function discoveryDocument(issuer: string): Record<string, unknown> {
   return {
