@@ -20,6 +20,7 @@ import type {
   CreateLoginProfileInput, CreateUserCredentialInput, CreateVirtualMfaDeviceInput, ListVirtualMfaDevicesRequest, LoginProfileRecord,
   MfaDeviceRecord, MfaSync, UpdateLoginProfileInput, UserCredentialKind, UserCredentialRecord, UserCredentialStatus
 } from './people-types.js'
+import type { CreateServerCertificateInput, ServerCertificateRecord, UpdateServerCertificateInput } from './server-certificate-records.js'
 
 /** The single account this store holds. */
 export interface AccountStore {
@@ -284,6 +285,23 @@ export interface SamlProviderStore {
   untagSamlProvider(name: string, keys: string[]): Promise<void>
 }
 
+/**
+ * Server certificates, by name (unique and looked up case-insensitively). None of these
+ * moves the revision: a certificate grants nothing, and its tags are read per request.
+ */
+export interface ServerCertificateStore {
+  /** AlreadyExists if the name is taken; LimitExceeded past ServerCertificatesPerAccount. */
+  createServerCertificate(input: CreateServerCertificateInput): Promise<ServerCertificateRecord>
+  getServerCertificate(name: string): Promise<ServerCertificateRecord | undefined>
+  /** Ordered by name, optionally under a path prefix. */
+  listServerCertificates(request?: PathPageRequest): Promise<Page<ServerCertificateRecord>>
+  /** Renames and/or moves a certificate; AlreadyExists if the new name is taken. */
+  updateServerCertificate(name: string, changes: UpdateServerCertificateInput): Promise<ServerCertificateRecord>
+  deleteServerCertificate(name: string): Promise<void>
+  tagServerCertificate(name: string, tags: Tag[]): Promise<void>
+  untagServerCertificate(name: string, keys: string[]): Promise<void>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /**
@@ -297,7 +315,8 @@ export interface PrincipalPolicyLoader {
 export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
   PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
-  OidcProviderStore, SamlProviderStore {
+  OidcProviderStore, SamlProviderStore,
+  ServerCertificateStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that
