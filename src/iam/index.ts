@@ -10,6 +10,7 @@ import { operations as oidcProviders } from './oidc-providers/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
 import { operations as samlProviders } from './saml-providers/index.js'
+import { operations as serverCertificates } from './server-certificates/index.js'
 import { operations as serviceSpecificCredentials } from './service-specific-credentials/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
 import { operations as signingCertificates } from './signing-certificates/index.js'
@@ -34,5 +35,6 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...signingCertificates,
   ...serviceSpecificCredentials,
   ...oidcProviders,
-  ...samlProviders
+  ...samlProviders,
+  ...serverCertificates
 ]

@@ -1,15 +1,15 @@
 /**
  * The `aws:ResourceTag/<key>` and `iam:ResourceTag/<key>` condition keys of a request whose
- * resource is a tagged IAM role, user, customer managed policy, instance profile or virtual
- * MFA device of this
- * account (Service Authorization Reference, IAM resource types). The tags are read from
- * the store on every request: policy and instance profile tags do not move the revision,
- * so a cached copy could be stale.
+ * resource is a tagged IAM role, user, customer managed policy, instance profile, virtual
+ * MFA device or server certificate of this account (Service Authorization Reference, IAM
+ * resource types). The tags are read from the store on every request: policy, instance
+ * profile and server certificate tags do not move the revision, so a cached copy could be
+ * stale.
  */
 import type { ContextValue } from '../eval/index.js'
 import type { Store, Tag } from '../store/index.js'
 
-const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa)(\/(?:.*\/)?)([^/]+)$/
+const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa|server-certificate)(\/(?:.*\/)?)([^/]+)$/
 
 async function tagsOf(store: Store, kind: string, arn: string, name: string): Promise<Tag[] | undefined> {
   switch (kind) {
@@ -29,6 +29,10 @@ async function tagsOf(store: Store, kind: string, arn: string, name: string): Pr
     }
     case 'mfa':
       return (await store.getMfaDevice(arn))?.tags
+    case 'server-certificate': {
+      const cert = await store.getServerCertificate(name)
+      return cert?.arn === arn ? cert.tags : undefined
+    }
     default:
       return undefined
   }

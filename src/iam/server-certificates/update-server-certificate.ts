@@ -1,0 +1,30 @@
+/**
+ * UpdateServerCertificate (https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServerCertificate.html):
+ * renames and/or moves a certificate. AWS requires permission on both the old and the new
+ * ARN, so the new one is authorized too.
+ */
+import { defineOperation } from '../../server/operation.js'
+import { entityArn } from '../../store/arn.js'
+import { requireServerCertificate, serverCertificateResourceArn } from './server-certificate-resource.js'
+
+export interface UpdateServerCertificateInput {
+  ServerCertificateName: string
+  NewPath?: string
+  NewServerCertificateName?: string
+}
+
+export const updateServerCertificate = defineOperation<UpdateServerCertificateInput, undefined>({
+  service: 'iam',
+  name: 'UpdateServerCertificate',
+  resource: (input, ctx) => serverCertificateResourceArn(ctx, input.ServerCertificateName),
+  async handler(input, ctx) {
+    const c = await requireServerCertificate(ctx, input.ServerCertificateName)
+    const target = entityArn(ctx.accountId, 'server-certificate', input.NewPath ?? c.path, input.NewServerCertificateName ?? c.name)
+    if (target !== c.arn) await ctx.authorize('iam:UpdateServerCertificate', target)
+    await ctx.store.updateServerCertificate(c.name, {
+      ...(input.NewServerCertificateName !== undefined ? { newName: input.NewServerCertificateName } : {}),
+      ...(input.NewPath !== undefined ? { newPath: input.NewPath } : {})
+    })
+    return undefined
+  }
+})
