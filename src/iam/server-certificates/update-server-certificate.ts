@@ -4,7 +4,7 @@
  * ARN, so the new one is authorized too.
  */
 import { defineOperation } from '../../server/operation.js'
-import { entityArn } from '../../store/arn.js'
+import { renameOrMove } from '../shared/rename.js'
 import { requireServerCertificate, serverCertificateResourceArn } from './server-certificate-resource.js'
 
 export interface UpdateServerCertificateInput {
@@ -19,12 +19,8 @@ export const updateServerCertificate = defineOperation<UpdateServerCertificateIn
   resource: (input, ctx) => serverCertificateResourceArn(ctx, input.ServerCertificateName),
   async handler(input, ctx) {
     const c = await requireServerCertificate(ctx, input.ServerCertificateName)
-    const target = entityArn(ctx.accountId, 'server-certificate', input.NewPath ?? c.path, input.NewServerCertificateName ?? c.name)
-    if (target !== c.arn) await ctx.authorize('iam:UpdateServerCertificate', target)
-    await ctx.store.updateServerCertificate(c.name, {
-      ...(input.NewServerCertificateName !== undefined ? { newName: input.NewServerCertificateName } : {}),
-      ...(input.NewPath !== undefined ? { newPath: input.NewPath } : {})
-    })
+    await renameOrMove(ctx, 'iam:UpdateServerCertificate', 'server-certificate', c, { newName: input.NewServerCertificateName, newPath: input.NewPath },
+      (changes) => ctx.store.updateServerCertificate(c.name, changes))
     return undefined
   }
 })
