@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { makeTestCertificates, type TestCertificates } from '../helpers/certificates.js'
+import { prng } from '../helpers/prng.js'
 import { awsErrorOf as errorOf, createUserWithKeys, startWarden, TEST_ACCOUNT_ID, type RunningWarden } from '../helpers/warden.js'
 
 const ARN = `arn:aws:iam::${TEST_ACCOUNT_ID}:server-certificate`
@@ -116,6 +117,38 @@ describe('bad input changes nothing', () => {
     expect(await names()).toEqual(['taken'])
     expect(await count()).toBe(1)
   })
+
+  it('random mixes of parts never give a 500, and only whole, matching uploads are stored', async () => {
+    const rand = prng(20261130)
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
+    const cut = (t: string) => t.slice(0, Math.floor(rand() * t.length))
+    // Each part is a good one 60% of the time, so some uploads are whole and valid.
+    const part = <T>(good: readonly T[], bad: readonly T[]): { value: T; good: boolean } =>
+      rand() < 0.6 ? { value: pick(good), good: true } : { value: pick(bad), good: false }
+    const bodies = [certs.ec.cert, certs.root, cut(certs.rsa.cert), certs.rsa.key, '', ' ', 'x'.repeat(20_000), `${certs.rsa.cert}\u0001`]
+    const keys = [certs.ec.key, certs.otherKey, certs.rsa.encryptedKey, cut(certs.rsa.key), certs.rsa.cert, '', '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----']
+    const chains = [certs.root, cut(certs.chain), '', certs.rsa.cert, certs.intermediate + certs.intermediate]
+    let stored = 0
+    for (let i = 0; i < 60; i++) {
+      const parts = [
+        part([certs.rsa.cert], bodies), part([certs.rsa.key, certs.rsa.pkcs1Key], keys), part([undefined, certs.chain, certs.intermediate], chains),
+        part([undefined, '/', '/p/'], ['p', '//x', ''])
+      ] as const
+      const input = { ServerCertificateName: `f${i}`, CertificateBody: parts[0].value, PrivateKey: parts[1].value, CertificateChain: parts[2].value, Path: parts[3].value }
+      const valid = parts.every((p) => p.good)
+      try {
+        await w.iam().send(new UploadServerCertificateCommand(input))
+        stored++
+        expect(valid, JSON.stringify(input).slice(0, 200)).toBe(true)
+      } catch (e) {
+        const err = e as { $metadata?: { httpStatusCode?: number } }
+        expect(err.$metadata?.httpStatusCode, String(e)).toBeLessThan(500)
+        expect(valid, `${String(e)} ${JSON.stringify(input).slice(0, 200)}`).toBe(false)
+      }
+    }
+    expect(stored).toBeGreaterThan(0)
+    expect(await count()).toBe(stored)
+  }, 60_000)
 })
 
 describe('rename and move', () => {
