@@ -144,17 +144,17 @@ describe('server certificate operations', () => {
 
   it('TagServerCertificate, UntagServerCertificate and ListServerCertificateTags, authorized on the certificate ARN', async () => {
     const [tag, untag, list] = serverCertificateTagOperations
-    expect([tag!.name, untag!.name, list!.name]).toEqual(['TagServerCertificate', 'UntagServerCertificate', 'ListServerCertificateTags'])
+    expect([tag.name, untag.name, list.name]).toEqual(['TagServerCertificate', 'UntagServerCertificate', 'ListServerCertificateTags'])
     await upload('T', { Path: '/p/' })
     const tagInput = { ServerCertificateName: 't', Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }] }
-    expect(await tag!.resource?.(tagInput, ctx)).toBe(`${ARN}/p/T`)
-    expect(await tag!.conditionContext?.(tagInput, ctx)).toEqual({ 'aws:RequestTag/a': '1', 'aws:RequestTag/b': '2', 'aws:TagKeys': ['a', 'b'] })
-    await tag!.handler(tagInput, ctx)
-    expect(await list!.handler({ ServerCertificateName: 'T' }, ctx)).toEqual({ Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }], IsTruncated: false })
-    await untag!.handler({ ServerCertificateName: 'T', TagKeys: ['A'] }, ctx)
+    expect(await tag.resource?.(tagInput, ctx)).toBe(`${ARN}/p/T`)
+    expect(await tag.conditionContext?.(tagInput, ctx)).toEqual({ 'aws:RequestTag/a': '1', 'aws:RequestTag/b': '2', 'aws:TagKeys': ['a', 'b'] })
+    await tag.handler(tagInput, ctx)
+    expect(await list.handler({ ServerCertificateName: 'T' }, ctx)).toEqual({ Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }], IsTruncated: false })
+    await untag.handler({ ServerCertificateName: 'T', TagKeys: ['A'] }, ctx)
     expect(((await getServerCertificate.handler({ ServerCertificateName: 'T' }, ctx)) as Out).ServerCertificate.Tags).toEqual([{ Key: 'b', Value: '2' }])
-    await expectAwsError(tag!.handler({ ServerCertificateName: 'Nope', Tags: [{ Key: 'a', Value: '1' }] }, ctx), 'NoSuchEntity', 'The Server Certificate with name Nope cannot be found.')
-    expect(await tag!.resource?.({ ServerCertificateName: 'Nope' }, ctx)).toBe(`${ARN}/Nope`)
+    await expectAwsError(tag.handler({ ServerCertificateName: 'Nope', Tags: [{ Key: 'a', Value: '1' }] }, ctx), 'NoSuchEntity', 'The Server Certificate with name Nope cannot be found.')
+    expect(await tag.resource?.({ ServerCertificateName: 'Nope' }, ctx)).toBe(`${ARN}/Nope`)
   })
 
   it('keeps the quota of 20 server certificates per account', async () => {

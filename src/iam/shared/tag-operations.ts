@@ -1,7 +1,7 @@
 /**
  * The Tag*, Untag* and List*Tags operations of an entity named by one input member, an ARN
- * (the identity providers) or a name (server certificates): one definition, so each entity
- * states only what differs.
+ * (identity providers, MFA serial numbers) or a name (instance profiles, server
+ * certificates): one definition, so each entity states only what differs.
  */
 import { defineOperation, type OperationContext, type OperationSpec } from '../../server/operation.js'
 import type { Tag } from '../../store/index.js'
@@ -24,9 +24,11 @@ export interface TaggedEntityOps {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- inputs are shaped by the model
 type Input = Record<string, any>
 
-/** The three tag operations of an entity, authorized on its ARN. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
-export function tagOperations(e: TaggedEntityOps): OperationSpec<any, any>[] {
+type AnyOperation = OperationSpec<any, any>
+
+/** The three tag operations of an entity (Tag*, Untag*, List*Tags), authorized on its ARN. */
+export function tagOperations(e: TaggedEntityOps): [tag: AnyOperation, untag: AnyOperation, list: AnyOperation] {
   const value = (input: Input) => String(input[e.member])
   const resource = (input: Input, ctx: OperationContext) => (e.resource ? e.resource(ctx, value(input)) : value(input))
   return [
