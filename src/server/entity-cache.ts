@@ -10,7 +10,7 @@
 import { createLruCache, type LruCache } from '../eval/index.js'
 import type { Store, Tag } from '../store/index.js'
 
-export type EntityKind = 'role' | 'user' | 'group' | 'policy' | 'instance-profile' | 'mfa'
+export type EntityKind = 'role' | 'user' | 'group' | 'policy' | 'instance-profile' | 'mfa' | 'server-certificate'
 
 export interface EntityFacts {
   arn: string
@@ -34,6 +34,8 @@ async function read(store: Store, kind: EntityKind, key: string): Promise<Entity
       return store.getPolicy(key)
     case 'instance-profile':
       return store.getInstanceProfile(key)
+    case 'server-certificate':
+      return store.getServerCertificate(key)
     case 'mfa': {
       const device = await store.getMfaDevice(key)
       return device && { arn: device.serialNumber, tags: device.tags ?? [] }
@@ -43,7 +45,7 @@ async function read(store: Store, kind: EntityKind, key: string): Promise<Entity
 
 /**
  * The entity's ARN and tags, or undefined when it does not exist. `key` is the name for
- * roles, users, groups and instance profiles (case-insensitive, as IAM names are) and the
+ * roles, users, groups, instance profiles and server certificates (case-insensitive, as IAM names are) and the
  * ARN for managed policies and MFA devices.
  */
 export async function entityFacts(store: Store, kind: EntityKind, key: string): Promise<EntityFacts | undefined> {

@@ -1,14 +1,14 @@
 /**
  * The `aws:ResourceTag/<key>` and `iam:ResourceTag/<key>` condition keys of a request whose
- * resource is a tagged IAM role, user, customer managed policy, instance profile or virtual
- * MFA device of this account (Service Authorization Reference, IAM resource types), read
+ * resource is a tagged IAM role, user, customer managed policy, instance profile, virtual
+ * MFA device or server certificate of this account (Service Authorization Reference, IAM resource types), read
  * through the per-revision entity cache (tag changes move the revision).
  */
 import type { ContextValue } from '../eval/index.js'
 import type { Store } from '../store/index.js'
 import { entityFacts, type EntityKind } from './entity-cache.js'
 
-const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa)(\/(?:.*\/)?)([^/]+)$/
+const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa|server-certificate)(\/(?:.*\/)?)([^/]+)$/
 const NO_TAGS: Record<string, ContextValue> = Object.freeze({}) as Record<string, ContextValue>
 
 /** The resource tag keys for `resource`; empty unless it is an existing tagged entity of `accountId`. */

@@ -20,6 +20,7 @@ import { policyCases } from './contract/policy-cases.js'
 import { principalPoliciesCases } from './contract/principal-policies-cases.js'
 import { restoreCases } from './contract/restore-cases.js'
 import { roleCases } from './contract/role-cases.js'
+import { serverCertificateCases } from './contract/server-certificate-cases.js'
 import { transactionCases } from './contract/transaction-cases.js'
 import { userCases } from './contract/user-cases.js'
 import { userCredentialCases } from './contract/user-credential-cases.js'
@@ -61,5 +62,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     mfaDeviceCases(h)
     userCredentialCases(h)
     outboundFederationCases(h)
+    serverCertificateCases(h)
   })
 }

@@ -30,6 +30,7 @@ export type EntityKind =
   | 'user-credential'
   | 'oidc-provider'
   | 'saml-provider'
+  | 'server-certificate'
   | 'marker'
 
 /** An error raised by a Store; `message` is worded the way AWS words the matching error. */

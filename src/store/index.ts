@@ -10,3 +10,4 @@ export { openSqliteStore, sqliteFileIn, SQLITE_FILE_NAME, type SqliteStoreOption
 export { migratePostgresDatabase, openPostgresStore, type PostgresStoreOptions } from './postgres/pg-store.js'
 export { describeStore, isPostgresUrl, isSharedStore, migrateStore, openStore, redactUrl, storeConfigFor, type StoreConfig } from './open.js'
 export { mfaSerialNumber } from './people-records.js'
+export type { CreateServerCertificateInput, ServerCertificateRecord, UpdateServerCertificateInput } from './server-certificate-records.js'

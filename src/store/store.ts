@@ -21,6 +21,7 @@ import type {
   MfaDeviceRecord, MfaSync, UpdateLoginProfileInput, UserCredentialKind, UserCredentialRecord, UserCredentialStatus
 } from './people-types.js'
 import type { OutboundFederationKeys, OutboundFederationRecord } from './outbound-federation-records.js'
+import type { CreateServerCertificateInput, ServerCertificateRecord, UpdateServerCertificateInput } from './server-certificate-records.js'
 
 /** The single account this store holds. */
 export interface AccountStore {
@@ -302,6 +303,24 @@ export interface OutboundFederationStore {
   disableOutboundFederation(): Promise<boolean>
 }
 
+/**
+ * Server certificates, by name (unique and looked up case-insensitively). Renames, moves,
+ * tag changes and deletions move the revision (their ARN and tags are cached per revision
+ * for aws:ResourceTag); uploads do not.
+ */
+export interface ServerCertificateStore {
+  /** AlreadyExists if the name is taken; LimitExceeded past ServerCertificatesPerAccount. */
+  createServerCertificate(input: CreateServerCertificateInput): Promise<ServerCertificateRecord>
+  getServerCertificate(name: string): Promise<ServerCertificateRecord | undefined>
+  /** Ordered by name, optionally under a path prefix. */
+  listServerCertificates(request?: PathPageRequest): Promise<Page<ServerCertificateRecord>>
+  /** Renames and/or moves a certificate; AlreadyExists if the new name is taken. */
+  updateServerCertificate(name: string, changes: UpdateServerCertificateInput): Promise<ServerCertificateRecord>
+  deleteServerCertificate(name: string): Promise<void>
+  tagServerCertificate(name: string, tags: Tag[]): Promise<void>
+  untagServerCertificate(name: string, keys: string[]): Promise<void>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /**
@@ -315,7 +334,8 @@ export interface PrincipalPolicyLoader {
 export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
   PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
-  OidcProviderStore, SamlProviderStore, OutboundFederationStore {
+  OidcProviderStore, SamlProviderStore, OutboundFederationStore,
+  ServerCertificateStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that

@@ -23,6 +23,7 @@ import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
 import { samlProviderOps } from './saml-providers.js'
+import { serverCertificateOps } from './server-certificates.js'
 import { BUMP_REVISION, PgSession, READ_REVISION, type StoreShared } from './session.js'
 import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
@@ -159,7 +160,8 @@ class PgStore {
       ...inlinePolicyOps, ...accessKeyOps, ...instanceProfileOps, ...deletionTaskOps, ...principalPolicyOps,
       ...loginProfileOps, ...mfaDeviceOps, ...userCredentialOps,
       ...oidcProviderOps, ...samlProviderOps,
-      ...outboundFederationOps
+      ...outboundFederationOps,
+      ...serverCertificateOps
     }
   }
 

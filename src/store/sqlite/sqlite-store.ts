@@ -24,6 +24,7 @@ import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
 import { samlProviderOps } from './saml-providers.js'
+import { serverCertificateOps } from './server-certificates.js'
 import type { Sync } from './sync.js'
 import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
@@ -134,7 +135,8 @@ class SqliteStore {
       ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx),
       ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx),
       ...oidcProviderOps(ctx), ...samlProviderOps(ctx),
-      ...outboundFederationOps(ctx)
+      ...outboundFederationOps(ctx),
+      ...serverCertificateOps(ctx)
     }
   }
 
