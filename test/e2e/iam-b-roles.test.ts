@@ -93,6 +93,18 @@ describe('roles', () => {
     await iam.send(new CreateRoleCommand({ RoleName: 'X', AssumeRolePolicyDocument: trust({ AWS: `arn:aws:iam::${account}:role/R` }) }))
   })
 
+  it('refuses a tag key given twice (in any case) or beginning with aws:, and keeps the tags it had', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: EC2_TRUST, Tags: [{ Key: 'team', Value: 'ml' }] }))
+    await expectAwsError(iam.send(new TagRoleCommand({ RoleName: 'tagged', Tags: [{ Key: 'Env', Value: 'a' }, { Key: 'env', Value: 'b' }] })),
+      'InvalidInput', 400, 'Duplicate tag keys found. Please note that Tag keys are case insensitive.')
+    await expectAwsError(iam.send(new TagRoleCommand({ RoleName: 'tagged', Tags: [{ Key: 'AWS:cost', Value: 'x' }] })),
+      'InvalidInput', 400, "Tag keys starting with 'aws:' are reserved for internal use.")
+    await expectAwsError(iam.send(new CreateRoleCommand({ RoleName: 'other', AssumeRolePolicyDocument: EC2_TRUST, Tags: [{ Key: 'x', Value: '1' }, { Key: 'X', Value: '2' }] })),
+      'InvalidInput', 400)
+    expect((await iam.send(new ListRoleTagsCommand({ RoleName: 'tagged' }))).Tags).toEqual([{ Key: 'team', Value: 'ml' }])
+    await expectAwsError(iam.send(new GetRoleCommand({ RoleName: 'other' })), 'NoSuchEntity', 404)
+  })
+
   it('DeleteRole is a DeleteConflict while policies are attached or the role is in an instance profile', async () => {
     await iam.send(new CreateRoleCommand({ RoleName: 'R', AssumeRolePolicyDocument: EC2_TRUST }))
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'R', PolicyArn: READ_ONLY }))
