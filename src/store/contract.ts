@@ -19,6 +19,7 @@ import { policyCases } from './contract/policy-cases.js'
 import { principalPoliciesCases } from './contract/principal-policies-cases.js'
 import { restoreCases } from './contract/restore-cases.js'
 import { roleCases } from './contract/role-cases.js'
+import { serviceAccessCases } from './contract/service-access-cases.js'
 import { transactionCases } from './contract/transaction-cases.js'
 import { userCases } from './contract/user-cases.js'
 import { userCredentialCases } from './contract/user-credential-cases.js'
@@ -59,5 +60,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     loginProfileCases(h)
     mfaDeviceCases(h)
     userCredentialCases(h)
+    serviceAccessCases(h)
   })
 }

@@ -23,6 +23,7 @@ import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
 import { samlProviderOps } from './saml-providers.js'
+import { serviceAccessOps } from './service-access.js'
 import type { Sync } from './sync.js'
 import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
@@ -121,7 +122,8 @@ class SqliteStore {
       ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
       ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx),
       ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx),
-      ...oidcProviderOps(ctx), ...samlProviderOps(ctx)
+      ...oidcProviderOps(ctx), ...samlProviderOps(ctx),
+      ...serviceAccessOps(ctx)
     }
   }
 
