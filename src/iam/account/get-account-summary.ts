@@ -4,6 +4,7 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), every key
  * of the model's summaryKeyType. Features Warden does not have (server certificates,
  * identity providers, a root password, root MFA or signing certificates) count 0.
+ * GlobalEndpointTokenVersion is 1 or 2 as SetSecurityTokenServicePreferences last set it.
  */
 import { sizeQuota } from '../../policy/index.js'
 import { defineOperation } from '../../server/operation.js'
@@ -63,7 +64,7 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
     PolicyVersionsInUse: versionsInUse,
     PolicyVersionsInUseQuota: ACCOUNT_QUOTAS.PolicyVersionsInUseQuota,
     VersionsPerPolicyQuota: DEFAULT_LIMITS.versionsPerPolicy,
-    GlobalEndpointTokenVersion: 1,
+    GlobalEndpointTokenVersion: (await store.getGlobalEndpointTokenVersion()) === 'v2Token' ? 2 : 1,
     AssumeRolePolicySizeQuota: sizeQuota('trust')!,
     InstanceProfiles: instanceProfiles,
     InstanceProfilesQuota: ACCOUNT_QUOTAS.InstanceProfilesQuota,
