@@ -26,6 +26,7 @@ export class UsageRecorder {
   private readonly roles = new Map<string, Seen>()
   private readonly actions = new Map<string, Seen>()
   private pending: ServiceAccessEntry[] = []
+  private readonly writing = new Set<Promise<void>>()
 
   constructor(
     private readonly store: Store,
@@ -57,9 +58,18 @@ export class UsageRecorder {
   }
 
   private flush(): void {
+    if (this.pending.length === 0) return
     const batch = this.pending
     this.pending = []
-    this.store.recordServiceAccess(batch).catch((e: unknown) => this.failed('service access', e))
+    const write = this.store.recordServiceAccess(batch).catch((e: unknown) => this.failed('service access', e))
+    this.writing.add(write)
+    void write.finally(() => this.writing.delete(write))
+  }
+
+  /** Writes what is pending and waits for the writes under way (before the store closes). */
+  async drain(): Promise<void> {
+    this.flush()
+    await Promise.all(this.writing)
   }
 
   private due(seen: Map<string, Seen>, id: string, now: Date, where: string): boolean {

@@ -373,6 +373,8 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       server.closeAllConnections()
       await closed
       writer?.flush()
+      // Attempts noted but not yet written are written, not lost.
+      await usage.drain()
       await store.close()
     }
   }

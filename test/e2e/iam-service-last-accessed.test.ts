@@ -6,6 +6,10 @@
  * SetSecurityTokenServicePreferences in GetAccountSummary; bad input.
  */
 import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import {
   AddUserToGroupCommand, AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, CreateGroupCommand, CreatePolicyCommand,
@@ -16,7 +20,8 @@ import {
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { awsErrorOf, createUserWithKeys, type Credentials, startWarden, type Warden } from '../helpers/warden.js'
+import { TestSchema } from '../../src/store/postgres/testing/test-database.js'
+import { awsErrorOf, createUserWithKeys, type Credentials, defaultTestDb, startWarden, type StartOptions, type Warden } from '../helpers/warden.js'
 
 const ACCOUNT = '123456789012'
 const allow = (...actions: string[]): string => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] })
@@ -148,6 +153,35 @@ print(json.dumps({'status': out['JobStatus'], 'services': {s['ServiceNamespace']
     expect(parsed.status).toBe('COMPLETED')
     expect(parsed.services.iam).toEqual({ entity: bob.arn, at: service(out, 'iam')!.LastAuthenticated!.getTime(), total: 1 })
     expect(parsed.services.s3).toEqual({ entity: null, at: null, total: 0 })
+  })
+})
+
+describe('two servers on one database', () => {
+  it('a job generated through one is read through the other, with use recorded by either', async () => {
+    const masterKey = randomBytes(32).toString('base64')
+    const schema = defaultTestDb() === 'postgres' ? new TestSchema() : undefined
+    const dataDir = mkdtempSync(join(tmpdir(), 'warden-sla-'))
+    const options: StartOptions = schema ? { postgres: { schema: schema.name }, masterKey } : { dataDir, masterKey }
+    const a = await startWarden(options)
+    const b = await startWarden(options)
+    try {
+      const user = await createUserWithKeys(a, 'gina', { inlinePolicy: allow('iam:ListUsers', 'iam:GetUser') })
+      await b.iam(user.credentials).send(new ListUsersCommand({}))
+      await settle()
+      const { JobId } = await a.iam().send(new GenerateServiceLastAccessedDetailsCommand({ Arn: user.arn, Granularity: 'ACTION_LEVEL' }))
+      let out: GetServiceLastAccessedDetailsCommandOutput | undefined
+      for (let i = 0; i < 100 && out?.JobStatus !== 'COMPLETED'; i++) {
+        await new Promise((r) => setTimeout(r, 20))
+        out = await b.iam().send(new GetServiceLastAccessedDetailsCommand({ JobId }))
+      }
+      expect(out!.JobStatus).toBe('COMPLETED')
+      expect(service(out!, 'iam')!.TrackedActionsLastAccessed!.map((x) => x.ActionName)).toEqual(['ListUsers'])
+    } finally {
+      await a.stop()
+      await b.stop()
+      await schema?.drop()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })
 
