@@ -7,7 +7,7 @@
 import { defineOperation } from '../../server/operation.js'
 import { pageInMemory } from '../roles/memory-page.js'
 import { pageOutput } from '../shared/paging.js'
-import { jobStatusOutput, readJob, reportOf } from './jobs.js'
+import { jobStatusOutput, readJob } from './jobs.js'
 
 interface Input {
   JobId: string
@@ -25,8 +25,7 @@ export const getServiceLastAccessedDetailsWithEntities = defineOperation<Input, 
   service: 'iam',
   name: 'GetServiceLastAccessedDetailsWithEntities',
   async handler(input, ctx) {
-    const job = await readJob(ctx.store, ctx.accountId, input.JobId, ctx.now)
-    const report = reportOf(job)
+    const { job, report } = await readJob(ctx, input.JobId)
     const service = report?.services.find((s) => s.namespace === input.ServiceNamespace.toLowerCase())
     const rows: Row[] = []
     if (report !== undefined && service !== undefined) {

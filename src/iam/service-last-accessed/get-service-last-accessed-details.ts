@@ -8,7 +8,7 @@
 import { defineOperation } from '../../server/operation.js'
 import { pageInMemory } from '../roles/memory-page.js'
 import { pageOutput } from '../shared/paging.js'
-import { jobStatusOutput, readJob, reportOf } from './jobs.js'
+import { jobStatusOutput, readJob } from './jobs.js'
 import type { ReportService, StoredReport } from './report.js'
 
 interface Input {
@@ -37,8 +37,7 @@ export const getServiceLastAccessedDetails = defineOperation<Input, Record<strin
   service: 'iam',
   name: 'GetServiceLastAccessedDetails',
   async handler(input, ctx) {
-    const job = await readJob(ctx.store, ctx.accountId, input.JobId, ctx.now)
-    const report = reportOf(job)
+    const { job, report } = await readJob(ctx, input.JobId)
     const page = pageInMemory(report?.services ?? [], input.Marker, input.MaxItems)
     return {
       ...jobStatusOutput(job),

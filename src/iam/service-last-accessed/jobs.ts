@@ -6,6 +6,7 @@
  * process that ran it: the next read (on any replica) runs it again.
  */
 import { isAwsError } from '../../protocol/index.js'
+import type { OperationContext } from '../../server/operation.js'
 import type { ServiceLastAccessedJobRecord, Store } from '../../store/index.js'
 import { iamError } from '../shared/errors.js'
 import { buildReport, type StoredReport } from './report.js'
@@ -32,17 +33,15 @@ export function runLater(store: Store, accountId: string, job: ServiceLastAccess
   setImmediate(() => void run(store, accountId, job).catch(() => undefined))
 }
 
-/** The job with this id; NoSuchEntity if there is none. A lost job is started again. */
-export async function readJob(store: Store, accountId: string, id: string, now: Date): Promise<ServiceLastAccessedJobRecord> {
-  const job = await store.getServiceLastAccessedJob(id)
+/**
+ * The job with this id and, once it is COMPLETED, its report; NoSuchEntity if there is no
+ * such job. A lost job is started again.
+ */
+export async function readJob(ctx: OperationContext, id: string): Promise<{ job: ServiceLastAccessedJobRecord; report?: StoredReport }> {
+  const job = await ctx.store.getServiceLastAccessedJob(id)
   if (job === undefined) throw iamError('NoSuchEntity', `The job with ID ${id} cannot be found.`)
-  if (job.status === 'IN_PROGRESS' && now.getTime() - job.createDate.getTime() > GENERATION_TIMEOUT_MS) runLater(store, accountId, job)
-  return job
-}
-
-/** The stored report of a completed job. */
-export function reportOf(job: ServiceLastAccessedJobRecord): StoredReport | undefined {
-  return job.status === 'COMPLETED' && job.report !== undefined ? (JSON.parse(job.report) as StoredReport) : undefined
+  if (job.status === 'IN_PROGRESS' && ctx.now.getTime() - job.createDate.getTime() > GENERATION_TIMEOUT_MS) runLater(ctx.store, ctx.accountId, job)
+  return job.status === 'COMPLETED' && job.report !== undefined ? { job, report: JSON.parse(job.report) as StoredReport } : { job }
 }
 
 /** The members every Get*ServiceLastAccessedDetails* output starts with. */
