@@ -48,12 +48,15 @@ export class UsageRecorder {
 
   /**
    * Notes an authenticated attempt (allowed or not: AWS reports both) by a user or role to
-   * call `namespace:action`. Attempts due for writing are batched and written together
-   * after the current turn of the event loop.
+   * call `action` (`namespace:Name`). Attempts due for writing are batched and written
+   * together after the current turn of the event loop.
    */
-  serviceUsed(entity: UsageEntity, namespace: string, action: string, now: Date, region: string): void {
-    if (!this.due(this.actions, `${entity.id} ${namespace}:${action}`, now, region)) return
-    const n = this.pending.push({ entityId: entity.id, entityArn: entity.arn, namespace, action, at: now, region })
+  serviceUsed(entity: UsageEntity, action: string, now: Date, region: string): void {
+    if (!this.due(this.actions, `${entity.id} ${action}`, now, region)) return
+    const colon = action.indexOf(':')
+    const n = this.pending.push({
+      entityId: entity.id, entityArn: entity.arn, namespace: action.slice(0, colon), action: action.slice(colon + 1), at: now, region
+    })
     if (n === 1) setImmediate(() => this.flush())
   }
 

@@ -221,10 +221,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     const action = spec.action ?? `${service}:${decoded.operation}`
     record.action = action
     const entity = usageEntity(caller)
-    if (entity) {
-      const colon = action.indexOf(':')
-      usage.serviceUsed(entity, action.slice(0, colon), action.slice(colon + 1), now, region)
-    }
+    if (entity) usage.serviceUsed(entity, action, now, region)
     const facts = { now, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secureTransport: false, region }
     /** Runs one authorization check and records its decision in the request's log line. */
     const logged = async (check: () => unknown): Promise<void> => {
