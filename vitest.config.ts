@@ -10,6 +10,7 @@ const ON_POSTGRES_TOO = [
   'test/e2e/iam-login-profiles.test.ts',
   'test/e2e/iam-mfa.test.ts',
   'test/e2e/iam-server-certificates.test.ts',
+  'test/e2e/iam-service-last-accessed.test.ts',
   'test/e2e/iam-user-credentials.test.ts',
   'test/e2e/outbound-federation.test.ts',
   'test/e2e/sts.test.ts',

@@ -1,12 +1,20 @@
 /**
- * Last-used bookkeeping (AccessKeyLastUsed, RoleLastUsed) off the hot path: AWS itself
- * tracks these approximately, so a key used a thousand times a second is written at most
- * once per interval (or when the service or region changes), never once per request.
+ * Last-used bookkeeping (AccessKeyLastUsed, RoleLastUsed, service last accessed data) off
+ * the hot path: AWS itself tracks these approximately, so a key used a thousand times a
+ * second is written at most once per interval (or when the service or region changes),
+ * never once per request, and never on the request's own path.
  */
-import type { Store } from '../store/index.js'
+import type { ServiceAccessEntry, Store } from '../store/index.js'
 
 /** How often one key or role is written back at most. */
 export const USAGE_INTERVAL_MS = 60_000
+
+/** The IAM user or role a request is attributed to (a role through its sessions). */
+export interface UsageEntity {
+  /** Unique id (AIDA... / AROA...). */
+  id: string
+  arn: string
+}
 
 interface Seen {
   at: number
@@ -16,6 +24,9 @@ interface Seen {
 export class UsageRecorder {
   private readonly keys = new Map<string, Seen>()
   private readonly roles = new Map<string, Seen>()
+  private readonly actions = new Map<string, Seen>()
+  private pending: ServiceAccessEntry[] = []
+  private readonly writing = new Set<Promise<void>>()
 
   constructor(
     private readonly store: Store,
@@ -33,6 +44,35 @@ export class UsageRecorder {
   roleUsed(role: { id: string; name: string }, now: Date, region: string): void {
     if (!this.due(this.roles, role.id, now, region)) return
     this.store.recordRoleUsed(role.name, now, region).catch((e: unknown) => this.failed('role', e))
+  }
+
+  /**
+   * Notes an authenticated attempt (allowed or not: AWS reports both) by a user or role to
+   * call `action` (`namespace:Name`). Attempts due for writing are batched and written
+   * together after the current turn of the event loop.
+   */
+  serviceUsed(entity: UsageEntity, action: string, now: Date, region: string): void {
+    if (!this.due(this.actions, `${entity.id} ${action}`, now, region)) return
+    const colon = action.indexOf(':')
+    const n = this.pending.push({
+      entityId: entity.id, entityArn: entity.arn, namespace: action.slice(0, colon), action: action.slice(colon + 1), at: now, region
+    })
+    if (n === 1) setImmediate(() => this.flush())
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return
+    const batch = this.pending
+    this.pending = []
+    const write = this.store.recordServiceAccess(batch).catch((e: unknown) => this.failed('service access', e))
+    this.writing.add(write)
+    void write.finally(() => this.writing.delete(write))
+  }
+
+  /** Writes what is pending and waits for the writes under way (before the store closes). */
+  async drain(): Promise<void> {
+    this.flush()
+    await Promise.all(this.writing)
   }
 
   private due(seen: Map<string, Seen>, id: string, now: Date, where: string): boolean {

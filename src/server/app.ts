@@ -9,7 +9,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { AddressInfo } from 'node:net'
 import { loadKeyMaterial, type KeyMaterial } from '../auth/key-material.js'
 import { SigningKeyCache, verifyRequest } from '../auth/sigv4/index.js'
-import { usageRecorderFor } from '../auth/usage-recorder.js'
+import { usageRecorderFor, type UsageEntity } from '../auth/usage-recorder.js'
 import { iamOperations } from '../iam/index.js'
 import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
 import { stsOperations } from '../sts/index.js'
@@ -88,6 +88,19 @@ function isUnsigned(headers: Record<string, string[] | undefined>, query: string
 /** The caller of an unsigned request: nobody, until the token or assertion it carries says otherwise. */
 function anonymousCaller(accountId: string): Caller {
   return { kind: 'anonymous', accountId, arn: 'anonymous', userId: 'anonymous', accessKeyId: '', principal: { arn: '*', accountId: '', type: 'Anonymous' } }
+}
+
+/**
+ * The IAM user or role whose service last accessed data a request counts for: a user's own
+ * keys and GetSessionToken sessions, a role's sessions. Root and federated users are not
+ * IAM entities a report can be generated for.
+ */
+function usageEntity(caller: Caller): UsageEntity | undefined {
+  if (caller.kind === 'user') return { id: caller.userId, arn: caller.arn }
+  const s = caller.session
+  if (caller.kind === 'assumed-role' && s?.roleId !== undefined && s.roleArn !== undefined) return { id: s.roleId, arn: s.roleArn }
+  if (caller.kind === 'session-user' && s?.userId !== undefined && s.userArn !== undefined) return { id: s.userId, arn: s.userArn }
+  return undefined
 }
 
 const ENTITY_ARN = /^arn:aws:iam::\d{12}:(role|user|group)\/(?:.*\/)?([^/]+)$/
@@ -216,6 +229,8 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     if (refusal) throw refusal
     const action = spec.action ?? `${service}:${decoded.operation}`
     record.action = action
+    const entity = usageEntity(caller)
+    if (entity) usage.serviceUsed(entity, action, now, region)
     const ctx = new RequestContext(requestId, accountId, caller, store, keys, now, region, req.socket.remoteAddress ?? '127.0.0.1', policySets, baseUrl, record)
     if (!spec.skipAuthorization) {
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
@@ -344,6 +359,8 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       server.closeAllConnections()
       await closed
       writer?.flush()
+      // Attempts noted but not yet written are written, not lost.
+      await usage.drain()
       await store.close()
     }
   }

@@ -21,6 +21,7 @@ import { principalPoliciesCases } from './contract/principal-policies-cases.js'
 import { restoreCases } from './contract/restore-cases.js'
 import { roleCases } from './contract/role-cases.js'
 import { serverCertificateCases } from './contract/server-certificate-cases.js'
+import { serviceAccessCases } from './contract/service-access-cases.js'
 import { transactionCases } from './contract/transaction-cases.js'
 import { userCases } from './contract/user-cases.js'
 import { userCredentialCases } from './contract/user-credential-cases.js'
@@ -63,5 +64,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     userCredentialCases(h)
     outboundFederationCases(h)
     serverCertificateCases(h)
+    serviceAccessCases(h)
   })
 }

@@ -5,6 +5,7 @@
  */
 import { StoreError } from './errors.js'
 import { PEOPLE_RESET_ORDER, PEOPLE_USER_BLOCKERS } from './people-rules.js'
+import { SERVICE_ACCESS_RESET_ORDER } from './service-access-records.js'
 import type { CreatePolicyInput, PolicyVersionInput, PrincipalType } from './types.js'
 
 /** Where each kind of principal lives. Table names are constants, never user input. */
@@ -43,7 +44,8 @@ export const RESET_ORDER = [
   'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report',
   'oidc_providers', 'saml_providers',
   'outbound_federation',
-  'server_certificates'
+  'server_certificates',
+  ...SERVICE_ACCESS_RESET_ORDER
 ] as const
 
 /** AWS's EntityAlreadyExists message per entity kind. */

@@ -22,6 +22,7 @@ import type {
 } from './people-types.js'
 import type { OutboundFederationKeys, OutboundFederationRecord } from './outbound-federation-records.js'
 import type { CreateServerCertificateInput, ServerCertificateRecord, UpdateServerCertificateInput } from './server-certificate-records.js'
+import type { GlobalEndpointTokenVersion, ServiceAccessEntry, ServiceLastAccessedJobRecord } from './service-access-types.js'
 
 /** The single account this store holds. */
 export interface AccountStore {
@@ -321,6 +322,23 @@ export interface ServerCertificateStore {
   untagServerCertificate(name: string, keys: string[]): Promise<void>
 }
 
+/**
+ * Service last accessed data: recorded use per user or role and action, report jobs, and
+ * the account's STS preferences. Bookkeeping: none of these moves the revision.
+ */
+export interface ServiceAccessStore {
+  /** Records attempts; per entity and action only the latest is kept (an older one arriving late changes nothing). */
+  recordServiceAccess(entries: readonly ServiceAccessEntry[]): Promise<void>
+  /** Everything recorded for these entity ids (users' and roles' unique ids), in no particular order. */
+  listServiceAccess(entityIds: readonly string[]): Promise<ServiceAccessEntry[]>
+  /** Creates or replaces a job (status, completion date, report, error change; the rest is kept). */
+  putServiceLastAccessedJob(job: ServiceLastAccessedJobRecord): Promise<void>
+  getServiceLastAccessedJob(id: string): Promise<ServiceLastAccessedJobRecord | undefined>
+  /** The account's GlobalEndpointTokenVersion, or undefined while never set (AWS's default is v1Token). */
+  getGlobalEndpointTokenVersion(): Promise<GlobalEndpointTokenVersion | undefined>
+  setGlobalEndpointTokenVersion(version: GlobalEndpointTokenVersion): Promise<void>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /**
@@ -335,7 +353,7 @@ export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, P
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
   PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
   OidcProviderStore, SamlProviderStore, OutboundFederationStore,
-  ServerCertificateStore {
+  ServerCertificateStore, ServiceAccessStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that

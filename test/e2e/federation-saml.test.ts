@@ -9,6 +9,7 @@ import {
   CreateRoleCommand,
   CreateSAMLProviderCommand,
   DeleteSAMLProviderCommand,
+  GetAccountSummaryCommand,
   GetSAMLProviderCommand,
   ListSAMLProvidersCommand,
   ListSAMLProviderTagsCommand,
@@ -86,6 +87,8 @@ describe('SAML providers', () => {
     const list = await iam.send(new ListSAMLProvidersCommand({}))
     expect(list.SAMLProviderList?.map((p) => p.Arn)).toEqual([`arn:aws:iam::${ACCT}:saml-provider/Azure`, PROVIDER_ARN])
     expect(list.SAMLProviderList?.[1]?.ValidUntil?.toISOString()).toBe('2031-01-01T00:00:00.000Z')
+    // The account summary counts identity providers.
+    expect((await iam.send(new GetAccountSummaryCommand({}))).SummaryMap?.Providers).toBe(2)
 
     await iam.send(new DeleteSAMLProviderCommand({ SAMLProviderArn: PROVIDER_ARN }))
     for (const send of [

@@ -2,8 +2,9 @@
  * GetAccountSummary (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html):
  * the account's entity counts and IAM's default quotas
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), every key
- * of the model's summaryKeyType. Features Warden does not have (identity providers, a root
- * password, root MFA or signing certificates) count 0.
+ * of the model's summaryKeyType. Features Warden does not have (a root password, root MFA
+ * or signing certificates) count 0. GlobalEndpointTokenVersion is 1 or 2 as
+ * SetSecurityTokenServicePreferences last set it.
  */
 import { sizeQuota } from '../../policy/index.js'
 import { defineOperation } from '../../server/operation.js'
@@ -35,6 +36,8 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
   const serverCertificates = (await allPages((r) => store.listServerCertificates(r))).length
   const mfaDevices = (await allPages((r) => store.listVirtualMfaDevices(r))).length
   const mfaInUse = (await allPages((r) => store.listVirtualMfaDevices({ ...r, assignmentStatus: 'Assigned' }))).length
+  // Identity providers: OpenID Connect and SAML alike.
+  const providers = (await store.listOidcProviders()).length + (await store.listSamlProviders()).length
   return {
     Users: users,
     UsersQuota: ACCOUNT_QUOTAS.UsersQuota,
@@ -63,11 +66,11 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
     PolicyVersionsInUse: versionsInUse,
     PolicyVersionsInUseQuota: ACCOUNT_QUOTAS.PolicyVersionsInUseQuota,
     VersionsPerPolicyQuota: DEFAULT_LIMITS.versionsPerPolicy,
-    GlobalEndpointTokenVersion: 1,
+    GlobalEndpointTokenVersion: (await store.getGlobalEndpointTokenVersion()) === 'v2Token' ? 2 : 1,
     AssumeRolePolicySizeQuota: sizeQuota('trust')!,
     InstanceProfiles: instanceProfiles,
     InstanceProfilesQuota: ACCOUNT_QUOTAS.InstanceProfilesQuota,
-    Providers: 0,
+    Providers: providers,
     RolePolicySizeQuota: DEFAULT_LIMITS.inlinePolicySize.role,
     Roles: roles,
     RolesQuota: ACCOUNT_QUOTAS.RolesQuota

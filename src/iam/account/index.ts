@@ -6,6 +6,7 @@ import { generateCredentialReport } from './generate-credential-report.js'
 import { getAccountAuthorizationDetails } from './get-account-authorization-details.js'
 import { getAccountSummary } from './get-account-summary.js'
 import { getCredentialReport } from './get-credential-report.js'
+import { setSecurityTokenServicePreferences } from './set-security-token-service-preferences.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
 export const operations: OperationSpec<any, any>[] = [
@@ -18,5 +19,6 @@ export const operations: OperationSpec<any, any>[] = [
   updateAccountPasswordPolicy,
   deleteAccountPasswordPolicy,
   generateCredentialReport,
-  getCredentialReport
+  getCredentialReport,
+  setSecurityTokenServicePreferences
 ]

@@ -24,6 +24,7 @@ import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
 import { samlProviderOps } from './saml-providers.js'
 import { serverCertificateOps } from './server-certificates.js'
+import { serviceAccessOps } from './service-access.js'
 import { BUMP_REVISION, PgSession, READ_REVISION, type StoreShared } from './session.js'
 import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
@@ -53,7 +54,8 @@ const READ_PREFIXES = ['get', 'list', 'load']
 const SINGLE_STATEMENT_READS = new Set([
   'getAccount', 'getRootCredentials', 'getUser', 'getUserById', 'getGroup', 'getRole', 'getRoleById', 'getPolicy', 'getInlinePolicy',
   'getAccessKey', 'getDeletionTask', 'listUsers', 'listGroups', 'listRoles', 'listPolicies', 'listAwsPolicyUsage', 'getRevision',
-  'loadPrincipalPolicies', 'getOidcProvider', 'listOidcProviders', 'getSamlProvider', 'listSamlProviders'
+  'loadPrincipalPolicies', 'getOidcProvider', 'listOidcProviders', 'getSamlProvider', 'listSamlProviders',
+  'listServiceAccess', 'getServiceLastAccessedJob', 'getGlobalEndpointTokenVersion'
 ])
 
 // A standalone operation that loses a serialization or deadlock race is rolled back whole,
@@ -161,7 +163,8 @@ class PgStore {
       ...loginProfileOps, ...mfaDeviceOps, ...userCredentialOps,
       ...oidcProviderOps, ...samlProviderOps,
       ...outboundFederationOps,
-      ...serverCertificateOps
+      ...serverCertificateOps,
+      ...serviceAccessOps
     }
   }
 

@@ -25,6 +25,7 @@ import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
 import { samlProviderOps } from './saml-providers.js'
 import { serverCertificateOps } from './server-certificates.js'
+import { serviceAccessOps } from './service-access.js'
 import type { Sync } from './sync.js'
 import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
@@ -136,7 +137,8 @@ class SqliteStore {
       ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx),
       ...oidcProviderOps(ctx), ...samlProviderOps(ctx),
       ...outboundFederationOps(ctx),
-      ...serverCertificateOps(ctx)
+      ...serverCertificateOps(ctx),
+      ...serviceAccessOps(ctx)
     }
   }
 

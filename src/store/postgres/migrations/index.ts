@@ -4,8 +4,9 @@ import { sql as credentialReport } from './002-credential-report.js'
 import { sql as people } from './003-people.js'
 import { sql as federation } from './004-federation.js'
 import { sql as rootCredentials } from './005-root-credentials.js'
-import { sql as outboundFederation } from './008-outbound-federation.js'
 import { sql as serverCertificates } from './006-server-certificates.js'
+import { sql as serviceLastAccessed } from './007-service-last-accessed.js'
+import { sql as outboundFederation } from './008-outbound-federation.js'
 
 /**
  * Every PostgreSQL migration, by version. Versions and names match sqlite/migrations one for
@@ -18,5 +19,6 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'federation', sql: federation },
   { version: 5, name: 'root-credentials', sql: rootCredentials },
   { version: 6, name: 'server-certificates', sql: serverCertificates },
+  { version: 7, name: 'service-last-accessed', sql: serviceLastAccessed },
   { version: 8, name: 'outbound-federation', sql: outboundFederation }
 ]
