@@ -16,6 +16,7 @@ import { operations as signingCertificates } from './signing-certificates/index.
 import { operations as simulator } from './simulator/index.js'
 import { operations as sshPublicKeys } from './ssh-public-keys/index.js'
 import { operations as users } from './users/index.js'
+import { operations as delegationRequests } from './delegation-requests/index.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
 export const iamOperations: OperationSpec<any, any>[] = [
@@ -34,5 +35,6 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...signingCertificates,
   ...serviceSpecificCredentials,
   ...oidcProviders,
-  ...samlProviders
+  ...samlProviders,
+  ...delegationRequests
 ]

@@ -31,6 +31,7 @@ export type EntityKind =
   | 'oidc-provider'
   | 'saml-provider'
   | 'marker'
+  | 'delegation-request'
 
 /** An error raised by a Store; `message` is worded the way AWS words the matching error. */
 export class StoreError extends Error {

@@ -2,6 +2,7 @@
 export type * from './store.js'
 export type * from './types.js'
 export type * from './people-types.js'
+export type * from './delegation-types.js'
 export { StoreError, isStoreError, type EntityKind, type StoreErrorKind } from './errors.js'
 export { newEntityId, newPrivateKeyId, newSamlProviderUuid, type EntityIdPrefix } from './ids.js'
 export { DEFAULT_LIMITS, resolveLimits, type StoreLimits } from './limits.js'

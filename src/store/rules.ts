@@ -41,7 +41,8 @@ export const RESET_ORDER = [
   'user_inline_policies', 'group_inline_policies', 'role_inline_policies',
   'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
   'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report',
-  'oidc_providers', 'saml_providers'
+  'oidc_providers', 'saml_providers',
+  'delegation_requests'
 ] as const
 
 /** AWS's EntityAlreadyExists message per entity kind. */

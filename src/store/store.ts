@@ -20,6 +20,9 @@ import type {
   CreateLoginProfileInput, CreateUserCredentialInput, CreateVirtualMfaDeviceInput, ListVirtualMfaDevicesRequest, LoginProfileRecord,
   MfaDeviceRecord, MfaSync, UpdateLoginProfileInput, UserCredentialKind, UserCredentialRecord, UserCredentialStatus
 } from './people-types.js'
+import type {
+  CreateDelegationRequestInput, DelegationRequestChanges, DelegationRequestRecord, ListDelegationRequestsRequest
+} from './delegation-types.js'
 
 /** The single account this store holds. */
 export interface AccountStore {
@@ -284,6 +287,21 @@ export interface SamlProviderStore {
   untagSamlProvider(name: string, keys: string[]): Promise<void>
 }
 
+/**
+ * IAM temporary delegation requests, by id. Updates are compare-and-set on the version the
+ * caller read, so two racing state changes cannot both apply. Nothing here moves the
+ * revision: a request grants nothing until its exchange token becomes a session.
+ */
+export interface DelegationRequestStore {
+  /** AlreadyExists when the requestor account already used this RequestorWorkflowId. */
+  createDelegationRequest(input: CreateDelegationRequestInput): Promise<DelegationRequestRecord>
+  getDelegationRequest(id: string): Promise<DelegationRequestRecord | undefined>
+  /** Owned requests of one account (optionally of one owner), keyset-paged by id. */
+  listDelegationRequests(request: ListDelegationRequestsRequest): Promise<Page<DelegationRequestRecord>>
+  /** NotFound when missing; Conflict when its version is no longer `expectedVersion`. */
+  updateDelegationRequest(id: string, expectedVersion: number, changes: DelegationRequestChanges): Promise<DelegationRequestRecord>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /**
@@ -297,7 +315,8 @@ export interface PrincipalPolicyLoader {
 export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
   PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
-  OidcProviderStore, SamlProviderStore {
+  OidcProviderStore, SamlProviderStore,
+  DelegationRequestStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that

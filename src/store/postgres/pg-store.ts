@@ -17,6 +17,7 @@ import { loginProfileOps } from './login-profiles.js'
 import { mfaDeviceOps } from './mfa-devices.js'
 import { migratePostgres } from './migrate.js'
 import { oidcProviderOps } from './oidc-providers.js'
+import { delegationRequestOps } from './delegation-requests.js'
 import type { WithSession } from './ops.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
@@ -51,7 +52,8 @@ const READ_PREFIXES = ['get', 'list', 'load']
 const SINGLE_STATEMENT_READS = new Set([
   'getAccount', 'getRootCredentials', 'getUser', 'getUserById', 'getGroup', 'getRole', 'getRoleById', 'getPolicy', 'getInlinePolicy',
   'getAccessKey', 'getDeletionTask', 'listUsers', 'listGroups', 'listRoles', 'listPolicies', 'listAwsPolicyUsage', 'getRevision',
-  'loadPrincipalPolicies', 'getOidcProvider', 'listOidcProviders', 'getSamlProvider', 'listSamlProviders'
+  'loadPrincipalPolicies', 'getOidcProvider', 'listOidcProviders', 'getSamlProvider', 'listSamlProviders',
+  'getDelegationRequest', 'listDelegationRequests'
 ])
 
 // A standalone operation that loses a serialization or deadlock race is rolled back whole,
@@ -157,7 +159,8 @@ class PgStore {
       ...accountOps, ...userOps, ...groupOps, ...roleOps, ...policyOps, ...attachmentOps,
       ...inlinePolicyOps, ...accessKeyOps, ...instanceProfileOps, ...deletionTaskOps, ...principalPolicyOps,
       ...loginProfileOps, ...mfaDeviceOps, ...userCredentialOps,
-      ...oidcProviderOps, ...samlProviderOps
+      ...oidcProviderOps, ...samlProviderOps,
+      ...delegationRequestOps
     }
   }
 

@@ -19,6 +19,7 @@ import { loginProfileOps } from './login-profiles.js'
 import { mfaDeviceOps } from './mfa-devices.js'
 import { migrate } from './migrate.js'
 import { oidcProviderOps } from './oidc-providers.js'
+import { delegationRequestOps } from './delegation-requests.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
@@ -121,7 +122,8 @@ class SqliteStore {
       ...accountOps(ctx), ...userOps(ctx), ...groupOps(ctx), ...roleOps(ctx), ...policyOps(ctx), ...attachmentOps(ctx),
       ...inlinePolicyOps(ctx), ...accessKeyOps(ctx), ...instanceProfileOps(ctx), ...deletionTaskOps(ctx), ...principalPolicyOps(ctx),
       ...loginProfileOps(ctx), ...mfaDeviceOps(ctx), ...userCredentialOps(ctx),
-      ...oidcProviderOps(ctx), ...samlProviderOps(ctx)
+      ...oidcProviderOps(ctx), ...samlProviderOps(ctx),
+      ...delegationRequestOps(ctx)
     }
   }
 
