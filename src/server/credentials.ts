@@ -117,15 +117,16 @@ function sessionCaller(c: SessionClaims): Caller {
 }
 
 /**
- * GetDelegatedAccessToken credentials of a user (or root) approver: the approver's identity,
- * limited by the delegation request's policy (server/authorize.ts). A root approver's session
- * is presented to the engine as a user, never as root, whom the engine allows everything
- * without reading policies.
+ * GetDelegatedAccessToken credentials of a user (or root) approver: the approver's ARN, with
+ * the approver's policies limited by the delegation request's (server/authorize.ts). To the
+ * engine the principal is a session (type FederatedUser, as root's GetFederationToken
+ * sessions are): IAM users are never limited by session policies, and root is never limited
+ * at all, so neither type could carry the request's limit.
  */
 function delegatedCaller(c: SessionClaims): Caller {
   const arn = c.userArn ?? `arn:aws:iam::${c.accountId}:root`
   const userId = c.userId ?? c.accountId
-  const principal: RequestPrincipal = { arn, accountId: c.accountId, type: 'User', userId, ...(c.userName !== undefined ? { username: c.userName } : {}) }
+  const principal: RequestPrincipal = { arn, accountId: c.accountId, type: 'FederatedUser', userId }
   return { kind: 'delegated', accountId: c.accountId, arn, userId, ...(c.userName !== undefined ? { userName: c.userName } : {}), accessKeyId: c.accessKeyId, session: c, principal }
 }
 

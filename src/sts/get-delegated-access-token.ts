@@ -42,7 +42,8 @@ export const getDelegatedAccessToken = defineOperation({
       if (isStoreError(err, 'Conflict')) throw expiredToken()
       throw err
     }
-    const seconds = Math.floor((r.expirationTime.getTime() - ctx.now.getTime()) / 1000)
+    // Credentials end with the delegation period, to the second.
+    const seconds = Math.floor(r.expirationTime.getTime() / 1000) - Math.floor(ctx.now.getTime() / 1000)
     if (seconds <= 0) throw expiredToken()
     const { Credentials } = mintCredentials(ctx, seconds, approverClaims(r))
     return { Credentials, AssumedPrincipal: r.approver.arn }
