@@ -16,12 +16,13 @@ import {
   ListDelegationRequestsCommand,
   ListRolesCommand,
   ListUsersCommand,
+  PutRolePolicyCommand,
   RejectDelegationRequestCommand,
   SendDelegationTokenCommand,
   UpdateDelegationRequestCommand,
   type CreateDelegationRequestCommandInput
 } from '@aws-sdk/client-iam'
-import { GetCallerIdentityCommand, GetDelegatedAccessTokenCommand, type Credentials as StsCredentials } from '@aws-sdk/client-sts'
+import { AssumeRoleCommand, GetCallerIdentityCommand, GetDelegatedAccessTokenCommand, type Credentials as StsCredentials } from '@aws-sdk/client-sts'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { awsErrorOf, createUserWithKeys, startWarden, TEST_ACCOUNT_ID, type Credentials, type RunningWarden } from '../helpers/warden.js'
@@ -181,29 +182,47 @@ describe('the whole flow', () => {
     // The token is good once.
     const again = await awsErrorOf(w.sts(partner.credentials).send(new GetDelegatedAccessTokenCommand({ TradeInToken: token })))
     expect(again).toMatchObject({ name: 'ExpiredTradeInTokenException', status: 400 })
-    // Delegated credentials cannot approve another request on the approver's behalf.
+    // Alice may accept requests, but the request's policy does not let the partner do it for her.
     const second = await createRequest({ RequestorWorkflowId: 'workflow-0002' })
-    await asPartner.send(new AssociateDelegationRequestCommand({ DelegationRequestId: second })).catch(() => undefined)
-    expect(await awsErrorOf(w.iam(delegated).send(new AcceptDelegationRequestCommand({ DelegationRequestId: second })))).toMatchObject({ name: 'AccessDenied' })
+    await w.iam(alice.credentials).send(new AssociateDelegationRequestCommand({ DelegationRequestId: second }))
+    expect(await awsErrorOf(asPartner.send(new AcceptDelegationRequestCommand({ DelegationRequestId: second })))).toMatchObject({ name: 'AccessDenied' })
+    expect((await getRequest(second)).State).toBe('ASSIGNED')
   })
 
-  it("a role session's approval yields that role's session, limited the same way", async () => {
-    const approver = await createUserWithKeys(w, 'approver', { inlinePolicy: allow(CUSTOMER_ACTIONS) })
+  it("a role session's approval yields that role's session, limited by both the role's and the request's policies", async () => {
+    const iam = w.iam()
+    const trustAccount = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'sts:AssumeRole' }] })
+    await iam.send(new CreateRoleCommand({ RoleName: 'approver-role', AssumeRolePolicyDocument: trustAccount }))
+    // The role may approve and list roles, not read them.
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'approver-role', PolicyName: 'approve', PolicyDocument: JSON.stringify(allow(['iam:AcceptDelegationRequest', 'iam:SendDelegationToken', 'iam:ListRoles'])) }))
+    const assumer = await createUserWithKeys(w, 'assumer', { inlinePolicy: allow('sts:AssumeRole') })
+    const session = await w.sts(assumer.credentials).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCT}:role/approver-role`, RoleSessionName: 'reviewer' }))
+    const roleSession = asCreds(session.Credentials)
     const id = await createRequest()
-    const iam = w.iam(approver.credentials)
-    await iam.send(new AssociateDelegationRequestCommand({ DelegationRequestId: id }))
-    // A user limited to nothing but delegation calls: the credentials can do no more than the approver.
-    const narrow = await createUserWithKeys(w, 'narrow', { inlinePolicy: allow(['iam:AcceptDelegationRequest', 'iam:SendDelegationToken', 'iam:ListRoles']) })
-    await w.iam(narrow.credentials).send(new AcceptDelegationRequestCommand({ DelegationRequestId: id }))
-    await w.iam(narrow.credentials).send(new SendDelegationTokenCommand({ DelegationRequestId: id }))
+    await w.iam(alice.credentials).send(new AssociateDelegationRequestCommand({ DelegationRequestId: id }))
+
+    // A session narrowed by a session policy cannot approve: the delegation could not keep its limit.
+    const narrowed = await w.sts(assumer.credentials).send(new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${ACCT}:role/approver-role`, RoleSessionName: 'narrowed', Policy: JSON.stringify(allow('iam:AcceptDelegationRequest'))
+    }))
+    expect(await awsErrorOf(w.iam(asCreds(narrowed.Credentials)).send(new AcceptDelegationRequestCommand({ DelegationRequestId: id })))).toMatchObject({ name: 'AccessDenied' })
+    expect((await getRequest(id)).State).toBe('ASSIGNED')
+
+    await w.iam(roleSession).send(new AcceptDelegationRequestCommand({ DelegationRequestId: id }))
+    await w.iam(roleSession).send(new SendDelegationTokenCommand({ DelegationRequestId: id }))
+    const sessionArn = `arn:aws:sts::${ACCT}:assumed-role/approver-role/reviewer`
+    expect((await getRequest(id)).ApproverId).toBe(sessionArn)
     const token = ((await notification(id, partner.credentials)).body as Record<string, string>).ExchangeToken!
     const out = await w.sts(partner.credentials).send(new GetDelegatedAccessTokenCommand({ TradeInToken: token }))
-    expect(out.AssumedPrincipal).toBe(narrow.arn)
-    const delegated = w.iam(asCreds(out.Credentials))
-    // In the request's policy but not in narrow's own policies: denied.
-    expect(await awsErrorOf(delegated.send(new GetRoleCommand({ RoleName: 'trainer' })))).toMatchObject({ name: 'AccessDenied' })
+    expect(out.AssumedPrincipal).toBe(sessionArn)
+    const delegated = asCreds(out.Credentials)
+    expect((await w.sts(delegated).send(new GetCallerIdentityCommand({}))).Arn).toBe(sessionArn)
+    // In the request's policy but not in the role's: denied.
+    expect(await awsErrorOf(w.iam(delegated).send(new GetRoleCommand({ RoleName: 'trainer' })))).toMatchObject({ name: 'AccessDenied' })
+    // In the role's but not the request's: denied.
+    expect(await awsErrorOf(w.iam(delegated).send(new SendDelegationTokenCommand({ DelegationRequestId: id })))).toMatchObject({ name: 'AccessDenied' })
     // In both: allowed.
-    expect((await delegated.send(new ListRolesCommand({}))).Roles?.length).toBe(2)
+    expect((await w.iam(delegated).send(new ListRolesCommand({}))).Roles?.map((r) => r.RoleName).sort()).toEqual(['approver-role', 'other', 'trainer'])
   })
 })
 
