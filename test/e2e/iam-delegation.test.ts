@@ -4,6 +4,7 @@
  * Warden's notification route, GetDelegatedAccessToken), the credentials limited to the
  * request's policy, rejection, expiry, who may call what, and bad input that changes nothing.
  */
+import { spawn } from 'node:child_process'
 import { Sha256 } from '@aws-crypto/sha256-js'
 import {
   AcceptDelegationRequestCommand,
@@ -400,4 +401,40 @@ describe('bad input changes nothing', () => {
     const partial = await w.iam(reader.credentials).send(new GetDelegationRequestCommand({ DelegationRequestId: id, DelegationPermissionCheck: true }))
     expect(partial.PermissionCheckResult).toBe('DENIED')
   })
+})
+
+describe('boto3 and the aws CLI', () => {
+  function runPython(job: unknown): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('python3', ['test/e2e/delegation_clients.py'], { stdio: ['pipe', 'pipe', 'pipe'] })
+      let out = ''
+      let err = ''
+      child.stdout.on('data', (d) => (out += d))
+      child.stderr.on('data', (d) => (err += d))
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, unknown>) : reject(new Error(`python exited ${code}:\n${err}\n${out}`))))
+      child.stdin.end(JSON.stringify(job))
+    })
+  }
+
+  it('run the whole flow as root: the delegated session is limited to the request', async () => {
+    await w.reset()
+    const result = await runPython({ endpoint: w.endpoint, rootKey: w.root.accessKeyId, rootSecret: w.root.secretAccessKey, template: TEMPLATE, trust: JSON.parse(TRUST), topic: TOPIC })
+    expect(result).toEqual({
+      created: ['DelegationRequestId'],
+      fresh: 'UNASSIGNED',
+      listed: [true],
+      isTruncated: false,
+      state: 'FINALIZED',
+      approver: `arn:aws:iam::${ACCT}:root`,
+      periodSeconds: 1200,
+      noteState: 'FINALIZED',
+      assumedPrincipal: `arn:aws:iam::${ACCT}:root`,
+      againFailed: true,
+      againError: true,
+      allowed: 'trainer',
+      denied: 'AccessDenied',
+      callerArn: `arn:aws:iam::${ACCT}:root`,
+      rejected: ['REJECTED', 'not now']
+    })
+  }, 60_000)
 })
