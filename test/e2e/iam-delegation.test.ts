@@ -344,6 +344,32 @@ describe('who may call what', () => {
   })
 })
 
+describe('races and chains', () => {
+  it('two exchanges of one token at once: exactly one gets credentials', async () => {
+    const id = await createRequest()
+    const token = await approve(id)
+    const sts = w.sts(partner.credentials)
+    const results = await Promise.allSettled([0, 1, 2, 3].map(() => sts.send(new GetDelegatedAccessTokenCommand({ TradeInToken: token }))))
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as { name: string }).name).toBe('ExpiredTradeInTokenException')
+  })
+
+  it('delegated credentials cannot approve a request, even when the request allows it', async () => {
+    const broad = (await w.iam().send(new CreatePolicyCommand({
+      PolicyName: 'BroadTemplate',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:AcceptDelegationRequest', 'iam:GetRole'], Resource: '*' }] })
+    }))).Policy!.Arn!
+    const id = await createRequest({ Permissions: { PolicyTemplateArn: broad } })
+    const token = await approve(id)
+    const delegated = asCreds((await w.sts(partner.credentials).send(new GetDelegatedAccessTokenCommand({ TradeInToken: token }))).Credentials)
+    const second = await createRequest({ RequestorWorkflowId: 'workflow-0002' })
+    await w.iam(alice.credentials).send(new AssociateDelegationRequestCommand({ DelegationRequestId: second }))
+    const refused = await awsErrorOf(w.iam(delegated).send(new AcceptDelegationRequestCommand({ DelegationRequestId: second })))
+    expect(refused).toEqual({ name: 'AccessDenied', status: 403, message: `User: ${alice.arn} is not authorized to perform: iam:AcceptDelegationRequest on resource: arn:aws:iam::${ACCT}:delegation-request/${second} because its session is limited by session policies` })
+    expect((await getRequest(second)).State).toBe('ASSIGNED')
+  })
+})
+
 describe('bad input changes nothing', () => {
   it('refuses bad requests with the model and IAM errors, storing nothing', async () => {
     const iam = w.iam(partner.credentials)

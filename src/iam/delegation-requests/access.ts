@@ -52,12 +52,12 @@ export async function saveChange(ctx: OperationContext, r: DelegationRequestReco
  * policies (or are themselves delegated) cannot accept: the delegated session could not
  * keep their limits, so it would grant more than the approver holds.
  */
-export function approverOf(ctx: OperationContext): DelegationApprover {
+export function approverOf(ctx: OperationContext, requestId: string): DelegationApprover {
   const c = ctx.caller
   const s = c.session
-  if (c.kind === 'delegated' || s?.policy !== undefined || (s?.policyArns?.length ?? 0) > 0) {
-    throw iamError('AccessDenied', `${c.arn} cannot accept a delegation request: its session is limited by session policies`)
-  }
+  const refuse = (why: string) =>
+    iamError('AccessDenied', `User: ${c.arn} is not authorized to perform: iam:AcceptDelegationRequest on resource: ${delegationRequestArn(ctx.accountId, requestId)} because ${why}`)
+  if (c.kind === 'delegated' || s?.policy !== undefined || (s?.policyArns?.length ?? 0) > 0) throw refuse('its session is limited by session policies')
   if (c.kind === 'assumed-role' && s?.roleArn !== undefined && s.roleId !== undefined) {
     return { kind: 'role', arn: c.arn, roleId: s.roleId, roleArn: s.roleArn }
   }
@@ -65,5 +65,5 @@ export function approverOf(ctx: OperationContext): DelegationApprover {
     return { kind: 'user', arn: c.arn, userId: c.userId, userName: c.userName }
   }
   if (c.kind === 'root' || c.kind === 'session-user') return { kind: 'root', arn: `arn:aws:iam::${c.accountId}:root` }
-  throw iamError('AccessDenied', `${c.arn} cannot accept a delegation request`)
+  throw refuse('only root, IAM users and role sessions can accept delegation requests')
 }

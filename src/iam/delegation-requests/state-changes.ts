@@ -61,7 +61,7 @@ export const acceptDelegationRequest = transitionOperation({
   transition: 'accept',
   owner: 'policy-only',
   refusedAs: 'ConcurrentModification',
-  changes: (_r, _input, ctx) => ({ state: 'ACCEPTED', approver: approverOf(ctx), expirationTime: expiryFor('ACCEPTED', ctx.now, 0) })
+  changes: (r, _input, ctx) => ({ state: 'ACCEPTED', approver: approverOf(ctx, r.id), expirationTime: expiryFor('ACCEPTED', ctx.now, 0) })
 })
 
 export const updateDelegationRequest = transitionOperation({
