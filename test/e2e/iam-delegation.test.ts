@@ -13,6 +13,7 @@ import {
   CreatePolicyCommand,
   CreateRoleCommand,
   GetDelegationRequestCommand,
+  GetHumanReadableSummaryCommand,
   GetRoleCommand,
   ListDelegationRequestsCommand,
   ListRolesCommand,
@@ -341,6 +342,34 @@ describe('who may call what', () => {
     // The refused attempt did not use the token up.
     const out = await w.sts(partner.credentials).send(new GetDelegatedAccessTokenCommand({ TradeInToken: token }))
     expect(out.AssumedPrincipal).toBe(alice.arn)
+  })
+})
+
+describe('GetHumanReadableSummary', () => {
+  it('summarizes a request deterministically, in English, for whoever may get it', async () => {
+    const id = await createRequest()
+    const arn = `arn:aws:iam::${ACCT}:delegation-request/${id}`
+    const out = await w.iam(alice.credentials).send(new GetHumanReadableSummaryCommand({ EntityArn: arn, Locale: 'en-US' }))
+    expect(out.SummaryState).toBe('AVAILABLE')
+    expect(out.Locale).toBe('en-US')
+    expect(out.SummaryContent).toBe([
+      `Account ${ACCT} requests temporary access to account ${ACCT} for 15 minutes, starting when the exchange token is sent.`,
+      'Description: Set up the training role',
+      'Message: Needed for the onboarding wizard',
+      'The delegated credentials would be limited to:',
+      `- Allow iam:GetRole, iam:TagRole on arn:aws:iam::${ACCT}:role/trainer`,
+      '- Allow iam:ListRoles on all resources',
+      'They can never exceed the permissions of the identity that accepts the request.'
+    ].join('\n'))
+    expect(await w.iam(alice.credentials).send(new GetHumanReadableSummaryCommand({ EntityArn: arn, Locale: 'fr-FR' })))
+      .toMatchObject({ SummaryState: 'NOT_SUPPORTED', Locale: 'fr-FR' })
+    const bob = await createUserWithKeys(w, 'bob')
+    const denied = await awsErrorOf(w.iam(bob.credentials).send(new GetHumanReadableSummaryCommand({ EntityArn: arn })))
+    expect(denied).toMatchObject({ name: 'AccessDenied', status: 403 })
+    const notARequest = await awsErrorOf(w.iam(alice.credentials).send(new GetHumanReadableSummaryCommand({ EntityArn: `arn:aws:iam::${ACCT}:role/trainer` })))
+    expect(notARequest).toEqual({ name: 'InvalidInput', status: 400, message: `Invalid EntityArn arn:aws:iam::${ACCT}:role/trainer: only delegation-request ARNs can be summarized.` })
+    const ghost = await awsErrorOf(w.iam(alice.credentials).send(new GetHumanReadableSummaryCommand({ EntityArn: `arn:aws:iam::${ACCT}:delegation-request/dr-000000000000000000000000` })))
+    expect(ghost).toMatchObject({ name: 'NoSuchEntity', status: 404 })
   })
 })
 

@@ -2,6 +2,7 @@
 import type { OperationSpec } from '../../server/operation.js'
 import { createDelegationRequest } from './create-delegation-request.js'
 import { getDelegationRequest, listDelegationRequests } from './get-delegation-request.js'
+import { getHumanReadableSummary } from './human-readable-summary.js'
 import {
   acceptDelegationRequest, associateDelegationRequest, rejectDelegationRequest, sendDelegationToken, updateDelegationRequest
 } from './state-changes.js'
@@ -15,7 +16,8 @@ export const operations: OperationSpec<any, any>[] = [
   acceptDelegationRequest,
   updateDelegationRequest,
   rejectDelegationRequest,
-  sendDelegationToken
+  sendDelegationToken,
+  getHumanReadableSummary
 ]
 
 export { delegationRequestOutput } from './lifecycle.js'

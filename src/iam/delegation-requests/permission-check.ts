@@ -5,15 +5,13 @@
  * with conditions, NotAction or NotResource, or actions with wildcards, make it UNSURE.
  */
 import type { OperationContext } from '../../server/operation.js'
+import { policyStatements, stringList as list } from './policy-statements.js'
 
 type Check = 'ALLOWED' | 'DENIED' | 'UNSURE'
 
-const list = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-
 /** ALLOWED when every named action is allowed on every named resource, DENIED when one is not, else UNSURE. */
 export async function permissionCheck(ctx: OperationContext, policyText: string): Promise<Check> {
-  const policy = JSON.parse(policyText) as { Statement?: unknown }
-  const statements = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]) as Record<string, unknown>[]
+  const statements = policyStatements(policyText)
   let unsure = false
   for (const st of statements) {
     if (st.Effect !== 'Allow') continue
