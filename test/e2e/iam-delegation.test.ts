@@ -4,7 +4,6 @@
  * Warden's notification route, GetDelegatedAccessToken), the credentials limited to the
  * request's policy, rejection, expiry, who may call what, and bad input that changes nothing.
  */
-import { spawn } from 'node:child_process'
 import { Sha256 } from '@aws-crypto/sha256-js'
 import {
   AcceptDelegationRequestCommand,
@@ -27,6 +26,7 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetDelegatedAccessTokenCommand, type Credentials as StsCredentials } from '@aws-sdk/client-sts'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { runPythonJob } from '../helpers/python-job.js'
 import { awsErrorOf, createUserWithKeys, startWarden, TEST_ACCOUNT_ID, type Credentials, type RunningWarden } from '../helpers/warden.js'
 
 const ACCT = TEST_ACCOUNT_ID
@@ -459,21 +459,9 @@ describe('bad input changes nothing', () => {
 })
 
 describe('boto3 and the aws CLI', () => {
-  function runPython(job: unknown): Promise<Record<string, unknown>> {
-    return new Promise((resolve, reject) => {
-      const child = spawn('python3', ['test/e2e/delegation_clients.py'], { stdio: ['pipe', 'pipe', 'pipe'] })
-      let out = ''
-      let err = ''
-      child.stdout.on('data', (d) => (out += d))
-      child.stderr.on('data', (d) => (err += d))
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, unknown>) : reject(new Error(`python exited ${code}:\n${err}\n${out}`))))
-      child.stdin.end(JSON.stringify(job))
-    })
-  }
-
   it('run the whole flow as root: the delegated session is limited to the request', async () => {
     await w.reset()
-    const result = await runPython({ endpoint: w.endpoint, rootKey: w.root.accessKeyId, rootSecret: w.root.secretAccessKey, template: TEMPLATE, trust: JSON.parse(TRUST), topic: TOPIC })
+    const result = await runPythonJob('test/e2e/delegation_clients.py', { endpoint: w.endpoint, rootKey: w.root.accessKeyId, rootSecret: w.root.secretAccessKey, template: TEMPLATE, trust: JSON.parse(TRUST), topic: TOPIC })
     expect(result).toEqual({
       created: ['DelegationRequestId'],
       fresh: 'UNASSIGNED',
