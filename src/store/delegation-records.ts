@@ -25,9 +25,8 @@ export function delegationRecord(row: DelegationRow): DelegationRequestRecord {
 }
 
 /** The JSON body of a record (id and version live in their own columns). */
-export function delegationBody(record: Omit<DelegationRequestRecord, 'version'>): string {
-  const { id: _id, ...rest } = record as DelegationRequestRecord
-  delete (rest as Partial<DelegationRequestRecord>).version
+export function delegationBody(record: Omit<DelegationRequestRecord, 'version'> & { version?: number }): string {
+  const { id: _id, version: _version, ...rest } = record
   return JSON.stringify(rest)
 }
 
