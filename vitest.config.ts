@@ -10,7 +10,9 @@ const ON_POSTGRES_TOO = [
   'test/e2e/iam-delegation.test.ts',
   'test/e2e/iam-login-profiles.test.ts',
   'test/e2e/iam-mfa.test.ts',
+  'test/e2e/iam-server-certificates.test.ts',
   'test/e2e/iam-user-credentials.test.ts',
+  'test/e2e/outbound-federation.test.ts',
   'test/e2e/sts.test.ts',
   'test/e2e/sts-sessions.test.ts',
   'test/seeds.test.ts'

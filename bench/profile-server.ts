@@ -6,7 +6,7 @@
  *   npx tsx bench/profile-server.ts --scenario GetCallerIdentity --seconds 5 --out /tmp/prof
  */
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -16,6 +16,7 @@ import { signRequest } from '../src/auth/sigv4/index.js'
 const { values: args } = parseArgs({ options: { scenario: { type: 'string', default: 'GetCallerIdentity' }, seconds: { type: 'string', default: '5' }, out: { type: 'string', default: join(tmpdir(), 'warden-prof') }, prof: { type: 'boolean', default: true } }, allowNegative: true })
 const ROOT = { accessKeyId: 'AKIABENCHROOT0000001', secretAccessKey: 'benchRootSecret0000000000000000000000000' }
 const dir = mkdtempSync(join(tmpdir(), 'warden-prof-'))
+mkdirSync(args.out, { recursive: true })
 const port = 4599
 const endpoint = `http://127.0.0.1:${port}`
 const server = spawn('taskset', ['-c', '0', process.execPath, ...(args.prof ? ['--cpu-prof', `--cpu-prof-dir=${args.out}`] : []), process.env.WARDEN_BIN ?? 'bin/warden', 'serve', '--port', String(port), '--data', dir], {

@@ -2,6 +2,4 @@
 export const NOT_IMPLEMENTED: Record<string, string> = {
   'sts:AssumeRoot':
     'privileged root sessions on a member account of an AWS Organization, asked for by its management or delegated administrator account with centralized root access enabled; Warden holds one standalone account with no organization, so there is no member account to target and every call could only fail',
-  'sts:GetWebIdentityToken':
-    'needs IAM outbound identity federation as a whole: the account-level switch (Enable/DisableOutboundWebIdentityFederation, GetOutboundWebIdentityFederationInfo), a public issuer URL whose OIDC discovery and JWKS endpoints Warden would serve, and managed RS256/ES384 signing keys; left for its own change rather than half-done'
 }

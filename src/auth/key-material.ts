@@ -11,7 +11,7 @@ import { join } from 'node:path'
 export const MASTER_KEY_FILE = 'master.key'
 
 /** The purposes keys are derived for; a key never serves two purposes. */
-export type KeyPurpose = 'session-token' | 'secret-at-rest' | 'mfa-seed-at-rest'
+export type KeyPurpose = 'session-token' | 'secret-at-rest' | 'mfa-seed-at-rest' | 'token-signing-key-at-rest'
 
 export interface KeyMaterial {
   /** A short id of the master key, carried in sealed blobs so a rotated key can be recognised. */

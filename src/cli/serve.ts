@@ -8,7 +8,7 @@ import { DEFAULT_DATA_DIR } from './data-dir.js'
 
 export const DEFAULT_PORT = 4590
 
-const HELP = `usage: warden serve [--host 127.0.0.1] [--port ${DEFAULT_PORT}] [--data ./.warden] [--db URL] [--dev]
+const HELP = `usage: warden serve [--host 127.0.0.1] [--port ${DEFAULT_PORT}] [--data ./.warden] [--db URL] [--public-url URL] [--dev]
 
 Serves AWS IAM and STS (Query protocol, SigV4) on one endpoint.
 
@@ -17,6 +17,8 @@ options:
   --port PORT     port (default ${DEFAULT_PORT}; 0 picks a free one)
   --data DIR      data directory: SQLite file, master key, root credentials (default ./.warden)
 ${DB_HELP}
+  --public-url URL  the URL clients reach this server at (env WARDEN_PUBLIC_URL; default http://HOST:PORT):
+                  the base of the outbound identity federation issuer, URL/_warden/oidc/<uuid>
   --dev           enable POST /_warden/reset (empties all state, keeps the root credentials)
 
 environment:
@@ -40,6 +42,7 @@ export async function serve(argv: string[]): Promise<number> {
         port: { type: 'string', default: String(DEFAULT_PORT) },
         data: { type: 'string', default: DEFAULT_DATA_DIR },
         ...DB_OPTIONS,
+        'public-url': { type: 'string' },
         dev: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
@@ -61,7 +64,8 @@ export async function serve(argv: string[]): Promise<number> {
   const dataDir = resolve(args.data!)
   let warden
   try {
-    warden = await createWarden({ dataDir, store, dev: args.dev, env: process.env })
+    const publicUrl = args['public-url'] ?? (process.env.WARDEN_PUBLIC_URL || undefined)
+    warden = await createWarden({ dataDir, store, dev: args.dev, env: process.env, ...(publicUrl !== undefined ? { publicUrl } : {}) })
   } catch (e) {
     process.stderr.write(`warden serve: cannot start on ${describeStore(store, dataDir)}: ${errorText(e)}\n`)
     return 1

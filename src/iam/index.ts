@@ -7,9 +7,11 @@ import { operations as instanceProfiles } from './instance-profiles/index.js'
 import { operations as loginProfiles } from './login-profiles/index.js'
 import { operations as mfaDevices } from './mfa-devices/index.js'
 import { operations as oidcProviders } from './oidc-providers/index.js'
+import { operations as outboundFederation } from './outbound-federation/index.js'
 import { operations as policies } from './policies/index.js'
 import { operations as roles } from './roles/index.js'
 import { operations as samlProviders } from './saml-providers/index.js'
+import { operations as serverCertificates } from './server-certificates/index.js'
 import { operations as serviceSpecificCredentials } from './service-specific-credentials/index.js'
 import { operations as serviceLinkedRoles } from './service-linked-roles/index.js'
 import { operations as signingCertificates } from './signing-certificates/index.js'
@@ -36,5 +38,7 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...serviceSpecificCredentials,
   ...oidcProviders,
   ...samlProviders,
+  ...outboundFederation,
+  ...serverCertificates,
   ...delegationRequests
 ]

@@ -14,15 +14,15 @@ import { iamOperations } from '../iam/index.js'
 import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
 import { stsOperations } from '../sts/index.js'
 import { isSharedStore, isStoreError, openStore, type Store, type StoreConfig, type StoreError } from '../store/index.js'
-import { authorizeCall, authorizeExternal } from './authorize.js'
 import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './bootstrap.js'
 import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './credentials.js'
-import type { ContextValue } from '../eval/index.js'
-import type { Caller, OperationContext, OperationSpec } from './operation.js'
+import type { Caller, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
+import { isOidcPath, oidcResponse } from './oidc-routes.js'
+import { listenUrl, parsePublicUrl } from './public-url.js'
 import { DELEGATION_NOTIFICATION_ROUTE, delegationNotification } from './delegation-route.js'
 import { PolicySetCache } from './policy-sets.js'
-import { resourceTagContext } from './resource-tags.js'
+import { RequestContext } from './request-context.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -39,6 +39,12 @@ export interface WardenOptions {
   /** One line per request goes here (JSON); default stderr. */
   log?: (line: string) => void
   now?: () => Date
+  /**
+   * The URL clients reach this server at (`WARDEN_PUBLIC_URL`), the base of the outbound
+   * federation issuer; default: the address it listens on. Replicas behind one load balancer
+   * must share one.
+   */
+  publicUrl?: string
 }
 
 export interface Warden {
@@ -122,6 +128,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 /** Starts Warden's state (store, keys, account) and returns its HTTP server, not yet listening. */
 export async function createWarden(options: WardenOptions = {}): Promise<Warden> {
   const env = options.env ?? {}
+  // Checked before anything is opened, so a bad value leaves nothing behind.
+  const configuredBase = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl)
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const keys: KeyMaterial = loadKeyMaterial({ dataDir: options.dataDir, envValue: env.WARDEN_MASTER_KEY })
   const storeConfig = options.store ?? { kind: 'sqlite' }
@@ -147,6 +155,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   const writer = options.log ? undefined : createLogWriter()
   const log = options.log ?? writer!.log
   const clock = options.now ?? (() => new Date())
+  let baseUrl = configuredBase ?? 'http://127.0.0.1'
 
   /**
    * Who is calling, on which service and in which region: from the SigV4 signature and
@@ -208,40 +217,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     if (refusal) throw refusal
     const action = spec.action ?? `${service}:${decoded.operation}`
     record.action = action
-    const facts = { now, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secureTransport: false, region }
-    /** Runs one authorization check and records its decision in the request's log line. */
-    const logged = async (check: () => unknown): Promise<void> => {
-      try {
-        await check()
-        record.decision ??= 'Allow'
-      } catch (e) {
-        record.decision = 'Deny'
-        throw e
-      }
-    }
-    /** The resource's tags as condition keys, under the call's own keys. */
-    const withResourceTags = async (resource: string, own: Record<string, ContextValue> | undefined) => ({ ...(await resourceTagContext(store, accountId, resource)), ...own })
-    const ctx: OperationContext = {
-      requestId,
-      accountId,
-      caller,
-      store,
-      keys,
-      now,
-      region,
-      sourceIp: facts.sourceIp,
-      secureTransport: false,
-      policySets,
-      // Handlers that authorize themselves (AssumeRole's trust check) are logged the same way.
-      authorize: (a, r, c, resourcePolicies) =>
-        logged(async () => authorizeCall(caller, a, r, await withResourceTags(r, c), facts, policySets, resourcePolicies)),
-      authorizeAs: (principal, a, r, c, resourcePolicies) => logged(() => authorizeExternal(principal, a, r, c, facts, resourcePolicies))
-    }
+    const ctx = new RequestContext(requestId, accountId, caller, store, keys, now, region, req.socket.remoteAddress ?? '127.0.0.1', policySets, baseUrl, record)
     if (!spec.skipAuthorization) {
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
       const own = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
-      const extra = await withResourceTags(resource, own)
-      await logged(() => authorizeCall(caller, action, resource, extra, facts, policySets, undefined, deniedResourceLabel(decoded.operation, resource)))
+      await ctx.check(action, resource, own, undefined, deniedResourceLabel(decoded.operation, resource))
     }
     if (caller.kind === 'user') usage.accessKeyUsed(caller.accessKeyId, now, service, region)
     let output
@@ -280,6 +260,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       if (rawPath === '/health' && req.method === 'GET') {
         contentType = 'application/json'
         payload = JSON.stringify({ status: 'ok', accountId })
+      } else if (rawPath !== undefined && isOidcPath(rawPath) && req.method === 'GET') {
+        const r = await oidcResponse(rawPath, store, keys, baseUrl)
+        contentType = 'application/json'
+        status = r.status
+        payload = r.body
       } else if (rawPath === '/_warden/reset' && options.dev && req.method === 'POST') {
         await readBody(req)
         await store.reset()
@@ -358,7 +343,11 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject)
-        server.listen(port, host, () => resolve(server.address() as AddressInfo))
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo
+          baseUrl = configuredBase ?? listenUrl(host, address.port)
+          resolve(address)
+        })
       }),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))

@@ -47,6 +47,8 @@ export interface OperationContext {
   region: string
   sourceIp: string
   secureTransport: boolean
+  /** The URL clients reach this server at (`WARDEN_PUBLIC_URL`, else its listen address): the base of the outbound federation issuer. */
+  baseUrl: string
   /** The compiled policies of stored users, roles and groups: the same cached sets enforcement uses. */
   policySets: PolicySetCache
   /**

@@ -1,46 +1,26 @@
 /**
  * The `aws:ResourceTag/<key>` and `iam:ResourceTag/<key>` condition keys of a request whose
- * resource is a tagged IAM role, user, customer managed policy, instance profile or virtual
- * MFA device of this
- * account (Service Authorization Reference, IAM resource types). The tags are read from
- * the store on every request: policy and instance profile tags do not move the revision,
- * so a cached copy could be stale.
+ * resource is a tagged IAM role, user, customer managed policy, instance profile, virtual
+ * MFA device or server certificate of this account (Service Authorization Reference, IAM resource types), read
+ * through the per-revision entity cache (tag changes move the revision).
  */
 import type { ContextValue } from '../eval/index.js'
-import type { Store, Tag } from '../store/index.js'
+import type { Store } from '../store/index.js'
+import { entityFacts, type EntityKind } from './entity-cache.js'
 
-const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa)(\/(?:.*\/)?)([^/]+)$/
-
-async function tagsOf(store: Store, kind: string, arn: string, name: string): Promise<Tag[] | undefined> {
-  switch (kind) {
-    case 'role': {
-      const role = await store.getRole(name)
-      return role?.arn === arn ? role.tags : undefined
-    }
-    case 'user': {
-      const user = await store.getUser(name)
-      return user?.arn === arn ? user.tags : undefined
-    }
-    case 'policy':
-      return (await store.getPolicy(arn))?.tags
-    case 'instance-profile': {
-      const profile = await store.getInstanceProfile(name)
-      return profile?.arn === arn ? profile.tags : undefined
-    }
-    case 'mfa':
-      return (await store.getMfaDevice(arn))?.tags
-    default:
-      return undefined
-  }
-}
+const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa|server-certificate)(\/(?:.*\/)?)([^/]+)$/
+const NO_TAGS: Record<string, ContextValue> = Object.freeze({}) as Record<string, ContextValue>
 
 /** The resource tag keys for `resource`; empty unless it is an existing tagged entity of `accountId`. */
 export async function resourceTagContext(store: Store, accountId: string, resource: string): Promise<Record<string, ContextValue>> {
   const m = IAM_ARN.exec(resource)
-  if (m === null || m[1] !== accountId) return {}
-  const tags = await tagsOf(store, m[2]!, resource, m[4]!)
+  if (m === null || m[1] !== accountId) return NO_TAGS
+  const kind = m[2] as EntityKind
+  const facts = await entityFacts(store, kind, kind === 'policy' || kind === 'mfa' ? resource : m[4]!)
+  // A name lookup finds the entity under its own path; another path names something else.
+  if (!facts || facts.arn !== resource || facts.tags.length === 0) return NO_TAGS
   const context: Record<string, ContextValue> = {}
-  for (const t of tags ?? []) {
+  for (const t of facts.tags) {
     context[`aws:ResourceTag/${t.key}`] = t.value
     context[`iam:ResourceTag/${t.key}`] = t.value
   }

@@ -1,5 +1,6 @@
 /** ARN composition for stored entities; ARNs are derived, never stored, except policies'. */
 export type ArnResource = 'user' | 'group' | 'role' | 'policy' | 'instance-profile' | 'oidc-provider' | 'saml-provider'
+  | 'server-certificate'
 
 /** The ARN of an IAM entity in `accountId`. */
 export function entityArn(accountId: string, resource: ArnResource, path: string, name: string): string {

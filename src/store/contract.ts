@@ -15,11 +15,13 @@ import { ACCOUNT_ID, type Harness } from './contract/harness.js'
 import { instanceProfileCases } from './contract/instance-profile-cases.js'
 import { loginProfileCases } from './contract/login-profile-cases.js'
 import { mfaDeviceCases } from './contract/mfa-device-cases.js'
+import { outboundFederationCases } from './contract/outbound-federation-cases.js'
 import { paginationCases } from './contract/pagination-cases.js'
 import { policyCases } from './contract/policy-cases.js'
 import { principalPoliciesCases } from './contract/principal-policies-cases.js'
 import { restoreCases } from './contract/restore-cases.js'
 import { roleCases } from './contract/role-cases.js'
+import { serverCertificateCases } from './contract/server-certificate-cases.js'
 import { transactionCases } from './contract/transaction-cases.js'
 import { userCases } from './contract/user-cases.js'
 import { userCredentialCases } from './contract/user-credential-cases.js'
@@ -60,6 +62,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     loginProfileCases(h)
     mfaDeviceCases(h)
     userCredentialCases(h)
+    outboundFederationCases(h)
+    serverCertificateCases(h)
     delegationCases(h)
   })
 }

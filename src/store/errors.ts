@@ -30,6 +30,7 @@ export type EntityKind =
   | 'user-credential'
   | 'oidc-provider'
   | 'saml-provider'
+  | 'server-certificate'
   | 'marker'
   | 'delegation-request'
 

@@ -4,7 +4,7 @@ import { newEntityId } from './ids.js'
 
 describe('newEntityId', () => {
   it('makes 21-character ids for entities and 20-character access key ids', () => {
-    for (const prefix of ['AIDA', 'AGPA', 'AROA', 'ANPA', 'AIPA'] as const) {
+    for (const prefix of ['AIDA', 'AGPA', 'AROA', 'ANPA', 'AIPA', 'ASCA'] as const) {
       expect(newEntityId(prefix)).toMatch(new RegExp(`^${prefix}[A-Z0-9]{17}$`))
     }
     expect(newEntityId('AKIA')).toMatch(/^AKIA[A-Z0-9]{16}$/)

@@ -1,7 +1,7 @@
 import { pooledRandomBytes } from '../auth/random-bytes.js'
 
 /** The unique-id prefixes IAM uses, one per entity kind. */
-export type EntityIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'AIPA' | 'AKIA' | 'ASIA'
+export type EntityIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'AIPA' | 'AKIA' | 'ASIA' | 'ASCA'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 // Largest multiple of 36 below 256: bytes at or above it are rejected so every

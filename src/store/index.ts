@@ -2,6 +2,7 @@
 export type * from './store.js'
 export type * from './types.js'
 export type * from './people-types.js'
+export type { OutboundFederationKeys, OutboundFederationRecord } from './outbound-federation-records.js'
 export type * from './delegation-types.js'
 export { StoreError, isStoreError, type EntityKind, type StoreErrorKind } from './errors.js'
 export { newEntityId, newPrivateKeyId, newSamlProviderUuid, type EntityIdPrefix } from './ids.js'
@@ -10,3 +11,4 @@ export { openSqliteStore, sqliteFileIn, SQLITE_FILE_NAME, type SqliteStoreOption
 export { migratePostgresDatabase, openPostgresStore, type PostgresStoreOptions } from './postgres/pg-store.js'
 export { describeStore, isPostgresUrl, isSharedStore, migrateStore, openStore, redactUrl, storeConfigFor, type StoreConfig } from './open.js'
 export { mfaSerialNumber } from './people-records.js'
+export type { CreateServerCertificateInput, ServerCertificateRecord, UpdateServerCertificateInput } from './server-certificate-records.js'

@@ -29,6 +29,8 @@ export interface StoreLimits {
   samlProvidersPerAccount: number
   /** Private keys per SAML provider (fixed at 2 by AWS). */
   privateKeysPerSamlProvider: number
+  /** Server certificates per account (AWS default 20). */
+  serverCertificatesPerAccount: number
   /** Aggregate inline policy size per principal, non-whitespace characters. */
   inlinePolicySize: { user: number; group: number; role: number }
 }
@@ -48,6 +50,7 @@ export const DEFAULT_LIMITS: StoreLimits = Object.freeze({
   clientIdsPerOidcProvider: 100,
   samlProvidersPerAccount: 100,
   privateKeysPerSamlProvider: 2,
+  serverCertificatesPerAccount: 20,
   inlinePolicySize: Object.freeze({ user: 2048, group: 5120, role: 10240 })
 })
 

@@ -42,6 +42,8 @@ export const RESET_ORDER = [
   'user_policy_attachments', 'group_policy_attachments', 'role_policy_attachments',
   'group_members', 'policy_versions', 'iam_policies', 'iam_groups', 'iam_users', 'iam_roles', 'deletion_tasks', 'credential_report',
   'oidc_providers', 'saml_providers',
+  'outbound_federation',
+  'server_certificates',
   'delegation_requests'
 ] as const
 

@@ -20,6 +20,8 @@ import type {
   CreateLoginProfileInput, CreateUserCredentialInput, CreateVirtualMfaDeviceInput, ListVirtualMfaDevicesRequest, LoginProfileRecord,
   MfaDeviceRecord, MfaSync, UpdateLoginProfileInput, UserCredentialKind, UserCredentialRecord, UserCredentialStatus
 } from './people-types.js'
+import type { OutboundFederationKeys, OutboundFederationRecord } from './outbound-federation-records.js'
+import type { CreateServerCertificateInput, ServerCertificateRecord, UpdateServerCertificateInput } from './server-certificate-records.js'
 import type {
   CreateDelegationRequestInput, DelegationRequestChanges, DelegationRequestRecord, ListDelegationRequestsRequest
 } from './delegation-types.js'
@@ -288,6 +290,41 @@ export interface SamlProviderStore {
 }
 
 /**
+ * Outbound identity federation: the account's issuer and token signing keys, and whether
+ * GetWebIdentityToken may mint tokens. None of these moves the revision.
+ */
+export interface OutboundFederationStore {
+  /** The settings, or undefined before the first enable (and after reset). */
+  getOutboundFederation(): Promise<OutboundFederationRecord | undefined>
+  /**
+   * Enables minting; `changed` is false when it was enabled already. The first enable
+   * records `keys` (the first writer's win); later ones keep the recorded issuer and keys and
+   * may omit them (NotFound if there is no row then).
+   */
+  enableOutboundFederation(keys?: OutboundFederationKeys): Promise<{ record: OutboundFederationRecord; changed: boolean }>
+  /** Disables minting (the issuer and keys stay, so tokens already issued still verify); false when it was not enabled. */
+  disableOutboundFederation(): Promise<boolean>
+}
+
+/**
+ * Server certificates, by name (unique and looked up case-insensitively). Renames, moves,
+ * tag changes and deletions move the revision (their ARN and tags are cached per revision
+ * for aws:ResourceTag); uploads do not.
+ */
+export interface ServerCertificateStore {
+  /** AlreadyExists if the name is taken; LimitExceeded past ServerCertificatesPerAccount. */
+  createServerCertificate(input: CreateServerCertificateInput): Promise<ServerCertificateRecord>
+  getServerCertificate(name: string): Promise<ServerCertificateRecord | undefined>
+  /** Ordered by name, optionally under a path prefix. */
+  listServerCertificates(request?: PathPageRequest): Promise<Page<ServerCertificateRecord>>
+  /** Renames and/or moves a certificate; AlreadyExists if the new name is taken. */
+  updateServerCertificate(name: string, changes: UpdateServerCertificateInput): Promise<ServerCertificateRecord>
+  deleteServerCertificate(name: string): Promise<void>
+  tagServerCertificate(name: string, tags: Tag[]): Promise<void>
+  untagServerCertificate(name: string, keys: string[]): Promise<void>
+}
+
+/**
  * IAM temporary delegation requests, by id. Updates are compare-and-set on the version the
  * caller read, so two racing state changes cannot both apply. Nothing here moves the
  * revision: a request grants nothing until its exchange token becomes a session.
@@ -315,8 +352,8 @@ export interface PrincipalPolicyLoader {
 export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, PolicyStore,
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
   PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
-  OidcProviderStore, SamlProviderStore,
-  DelegationRequestStore {
+  OidcProviderStore, SamlProviderStore, OutboundFederationStore,
+  ServerCertificateStore, DelegationRequestStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that
@@ -326,7 +363,7 @@ export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, P
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   /**
    * A counter that increases whenever anything that affects some principal's permissions
-   * commits (documents, attachments, memberships, boundaries, principal tags, renames,
+   * commits (documents, attachments, memberships, boundaries, principal and resource tags, renames,
    * deletions, access key status), never for bookkeeping (last-used dates) nor for creating
    * an entity (a new user, role, group or policy grants nothing yet). Caches of compiled
    * policies compare it; so callers must never cache the absence of an entity under it.

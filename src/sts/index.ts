@@ -9,6 +9,7 @@ import { getCallerIdentity } from './get-caller-identity.js'
 import { getDelegatedAccessToken } from './get-delegated-access-token.js'
 import { getFederationToken } from './get-federation-token.js'
 import { getSessionToken } from './get-session-token.js'
+import { getWebIdentityToken } from './get-web-identity-token.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
 export const stsOperations: OperationSpec<any, any>[] = [
@@ -20,5 +21,6 @@ export const stsOperations: OperationSpec<any, any>[] = [
   getFederationToken,
   getAccessKeyInfo,
   decodeAuthorizationMessage,
+  getWebIdentityToken,
   getDelegatedAccessToken
 ]

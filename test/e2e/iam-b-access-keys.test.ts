@@ -6,29 +6,17 @@ import {
   CreateAccessKeyCommand, CreateUserCommand, DeleteAccessKeyCommand, GetAccessKeyLastUsedCommand, GetUserCommand,
   IAMClient, ListAccessKeysCommand, PutUserPolicyCommand, UpdateAccessKeyCommand
 } from '@aws-sdk/client-iam'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startWarden, type Warden } from '../helpers/warden.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TEST_ACCOUNT_ID } from '../helpers/warden.js'
+import { expectAwsError, useWarden } from '../helpers/use-warden.js'
 
-let warden: Warden
+const warden = useWarden()
+const account = TEST_ACCOUNT_ID
 let iam: IAMClient
-let account: string
-
-beforeAll(async () => {
-  warden = await startWarden()
+beforeAll(() => {
   iam = warden.iam()
-  account = warden.accountId
-}, 30_000)
-afterAll(async () => { await warden?.stop() })
-beforeEach(async () => { await warden.reset() })
+})
 
-/** Runs `p`, expecting an AWS error with this code, HTTP status and (optionally) message. */
-async function expectAwsError(p: Promise<unknown>, code: string, status: number, message?: string): Promise<void> {
-  const err = await p.then(() => undefined, (e: unknown) => e as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } })
-  expect(err, `expected ${code}`).toBeDefined()
-  expect(err?.Code ?? err?.name?.replace(/Exception$/, '')).toBe(code)
-  expect(err?.$metadata?.httpStatusCode).toBe(status)
-  if (message !== undefined) expect(err?.message).toBe(message)
-}
 
 // The developer may manage their own keys and read themselves, as the AWS guide suggests:
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html

@@ -13,34 +13,22 @@ import {
   UntagInstanceProfileCommand, UntagRoleCommand, UpdateAssumeRolePolicyCommand, UpdateRoleCommand,
   UpdateRoleDescriptionCommand
 } from '@aws-sdk/client-iam'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createUserWithKeys, startWarden, type Warden } from '../helpers/warden.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createUserWithKeys, TEST_ACCOUNT_ID } from '../helpers/warden.js'
+import { expectAwsError, useWarden } from '../helpers/use-warden.js'
 
 const trust = (principal: Record<string, unknown>): string =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] })
 const EC2_TRUST = trust({ Service: 'ec2.amazonaws.com' })
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess'
 
-let warden: Warden
+const warden = useWarden()
+const account = TEST_ACCOUNT_ID
 let iam: IAMClient
-let account: string
-
-beforeAll(async () => {
-  warden = await startWarden()
+beforeAll(() => {
   iam = warden.iam()
-  account = warden.accountId
-}, 30_000)
-afterAll(async () => { await warden?.stop() })
-beforeEach(async () => { await warden.reset() })
+})
 
-/** Runs `p`, expecting an AWS error with this code, HTTP status and (optionally) message. */
-async function expectAwsError(p: Promise<unknown>, code: string, status: number, message?: string): Promise<void> {
-  const err = await p.then(() => undefined, (e: unknown) => e as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } })
-  expect(err, `expected ${code}`).toBeDefined()
-  expect(err?.Code ?? err?.name?.replace(/Exception$/, '')).toBe(code)
-  expect(err?.$metadata?.httpStatusCode).toBe(status)
-  if (message !== undefined) expect(err?.message).toBe(message)
-}
 
 describe('roles', () => {
   it('creates, reads, lists, updates, tags and deletes a role', async () => {
@@ -103,6 +91,18 @@ describe('roles', () => {
     await expectAwsError(iam.send(new GetRoleCommand({ RoleName: 'X' })), 'NoSuchEntity', 404)
     // A role of this account that exists is a valid principal.
     await iam.send(new CreateRoleCommand({ RoleName: 'X', AssumeRolePolicyDocument: trust({ AWS: `arn:aws:iam::${account}:role/R` }) }))
+  })
+
+  it('refuses a tag key given twice (in any case) or beginning with aws:, and keeps the tags it had', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: EC2_TRUST, Tags: [{ Key: 'team', Value: 'ml' }] }))
+    await expectAwsError(iam.send(new TagRoleCommand({ RoleName: 'tagged', Tags: [{ Key: 'Env', Value: 'a' }, { Key: 'env', Value: 'b' }] })),
+      'InvalidInput', 400, 'Duplicate tag keys found. Please note that Tag keys are case insensitive.')
+    await expectAwsError(iam.send(new TagRoleCommand({ RoleName: 'tagged', Tags: [{ Key: 'AWS:cost', Value: 'x' }] })),
+      'InvalidInput', 400, "Tag keys starting with 'aws:' are reserved for internal use.")
+    await expectAwsError(iam.send(new CreateRoleCommand({ RoleName: 'other', AssumeRolePolicyDocument: EC2_TRUST, Tags: [{ Key: 'x', Value: '1' }, { Key: 'X', Value: '2' }] })),
+      'InvalidInput', 400)
+    expect((await iam.send(new ListRoleTagsCommand({ RoleName: 'tagged' }))).Tags).toEqual([{ Key: 'team', Value: 'ml' }])
+    await expectAwsError(iam.send(new GetRoleCommand({ RoleName: 'other' })), 'NoSuchEntity', 404)
   })
 
   it('DeleteRole is a DeleteConflict while policies are attached or the role is in an instance profile', async () => {

@@ -16,33 +16,21 @@ import {
   SetDefaultPolicyVersionCommand, TagPolicyCommand, TagUserCommand, UntagPolicyCommand, UntagUserCommand, UpdateGroupCommand,
   UpdateUserCommand
 } from '@aws-sdk/client-iam'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createUserWithKeys, startWarden, type Warden } from '../helpers/warden.js'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createUserWithKeys, TEST_ACCOUNT_ID } from '../helpers/warden.js'
+import { expectAwsError, useWarden } from '../helpers/use-warden.js'
 
 const DOC = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] })
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] })
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess'
 
-let warden: Warden
+const warden = useWarden()
+const account = TEST_ACCOUNT_ID
 let iam: IAMClient
-let account: string
-
-beforeAll(async () => {
-  warden = await startWarden()
+beforeAll(() => {
   iam = warden.iam()
-  account = warden.accountId
-}, 30_000)
-afterAll(async () => { await warden?.stop() })
-beforeEach(async () => { await warden.reset() })
+})
 
-/** Runs `p`, expecting an AWS error with this code, HTTP status and (optionally) message. */
-async function expectAwsError(p: Promise<unknown>, code: string, status: number, message?: string): Promise<void> {
-  const err = await p.then(() => undefined, (e: unknown) => e as { name?: string; Code?: string; message?: string; $metadata?: { httpStatusCode?: number } })
-  expect(err, `expected ${code}`).toBeDefined()
-  expect(err?.Code ?? err?.name?.replace(/Exception$/, '')).toBe(code)
-  expect(err?.$metadata?.httpStatusCode).toBe(status)
-  if (message !== undefined) expect(err?.message).toBe(message)
-}
 
 describe('users', () => {
   it('creates, reads, lists, renames, tags and deletes users', async () => {

@@ -11,20 +11,16 @@ import {
   PutUserPolicyCommand, SimulateCustomPolicyCommand, SimulatePrincipalPolicyCommand, paginateSimulateCustomPolicy,
   type ContextEntry, type EvaluationResult, type Statement
 } from '@aws-sdk/client-iam'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createUserWithKeys, errorOf, startWarden, type Warden } from '../helpers/warden.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createUserWithKeys, errorOf, TEST_ACCOUNT_ID } from '../helpers/warden.js'
+import { useWarden } from '../helpers/use-warden.js'
 
-let warden: Warden
+const warden = useWarden()
+const account = TEST_ACCOUNT_ID
 let iam: IAMClient
-let account: string
-
-beforeAll(async () => {
-  warden = await startWarden()
+beforeAll(() => {
   iam = warden.iam()
-  account = warden.accountId
-}, 30_000)
-afterAll(async () => { await warden?.stop() })
-beforeEach(async () => { await warden.reset() })
+})
 
 const arn = (kind: string, name: string) => `arn:aws:iam::${account}:${kind}/${name}`
 const doc = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 4)

@@ -53,6 +53,8 @@ export interface StartOptions {
   masterKey?: string
   /** Root credentials from the environment (default: TEST_ROOT); false lets the server generate or load them. */
   fixedRoot?: boolean
+  /** WARDEN_PUBLIC_URL (replicas behind one load balancer share one); default: the listen address. */
+  publicUrl?: string
 }
 
 /** The database end-to-end tests use unless told otherwise. */
@@ -77,6 +79,7 @@ export async function startWarden(options: StartOptions = {}): Promise<RunningWa
     clockSkewSeconds: options.clockSkewSeconds,
     now: options.now,
     log: (line) => logs.push(line),
+    ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
     env: { WARDEN_ACCOUNT_ID: TEST_ACCOUNT_ID, ...root, ...(options.masterKey ? { WARDEN_MASTER_KEY: options.masterKey } : {}) }
   }).catch(async (err: unknown) => {
     await ownSchema?.drop().catch(() => undefined)

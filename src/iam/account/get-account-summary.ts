@@ -2,8 +2,8 @@
  * GetAccountSummary (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html):
  * the account's entity counts and IAM's default quotas
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), every key
- * of the model's summaryKeyType. Features Warden does not have (server certificates,
- * identity providers, a root password, root MFA or signing certificates) count 0.
+ * of the model's summaryKeyType. Features Warden does not have (identity providers, a root
+ * password, root MFA or signing certificates) count 0.
  */
 import { sizeQuota } from '../../policy/index.js'
 import { defineOperation } from '../../server/operation.js'
@@ -17,7 +17,6 @@ const ACCOUNT_QUOTAS = {
   RolesQuota: 1000,
   InstanceProfilesQuota: 1000,
   PoliciesQuota: 1500,
-  ServerCertificatesQuota: 20,
   PolicyVersionsInUseQuota: 10000,
   SigningCertificatesPerUserQuota: 2
 }
@@ -33,6 +32,7 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
   // Every attachment of a managed policy puts its default version in use.
   let versionsInUse = customerPolicies.reduce((n, p) => n + p.attachmentCount, 0)
   for (const u of await store.listAwsPolicyUsage()) versionsInUse += u.attachmentCount
+  const serverCertificates = (await allPages((r) => store.listServerCertificates(r))).length
   const mfaDevices = (await allPages((r) => store.listVirtualMfaDevices(r))).length
   const mfaInUse = (await allPages((r) => store.listVirtualMfaDevices({ ...r, assignmentStatus: 'Assigned' }))).length
   return {
@@ -40,8 +40,8 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
     UsersQuota: ACCOUNT_QUOTAS.UsersQuota,
     Groups: groups,
     GroupsQuota: ACCOUNT_QUOTAS.GroupsQuota,
-    ServerCertificates: 0,
-    ServerCertificatesQuota: ACCOUNT_QUOTAS.ServerCertificatesQuota,
+    ServerCertificates: serverCertificates,
+    ServerCertificatesQuota: DEFAULT_LIMITS.serverCertificatesPerAccount,
     UserPolicySizeQuota: DEFAULT_LIMITS.inlinePolicySize.user,
     GroupPolicySizeQuota: DEFAULT_LIMITS.inlinePolicySize.group,
     GroupsPerUserQuota: DEFAULT_LIMITS.groupsPerUser,

@@ -1,7 +1,7 @@
 import { defineOperation } from '../../server/operation.js'
-import { entityArn } from '../../store/arn.js'
 import { principalResourceArn } from '../shared/entities.js'
 import { iamError } from '../shared/errors.js'
+import { renameOrMove } from '../shared/rename.js'
 
 interface UpdateGroupInput {
   GroupName: string
@@ -17,12 +17,7 @@ export const updateGroup = defineOperation({
   handler: async (input: UpdateGroupInput, ctx) => {
     const group = await ctx.store.getGroup(input.GroupName)
     if (group === undefined) throw iamError('NoSuchEntity', `The group with name ${input.GroupName} cannot be found.`)
-    const target = entityArn(ctx.accountId, 'group', input.NewPath ?? group.path, input.NewGroupName ?? group.name)
-    if (target !== group.arn) await ctx.authorize('iam:UpdateGroup', target)
-    await ctx.store.updateGroup(group.name, {
-      ...(input.NewGroupName !== undefined ? { newName: input.NewGroupName } : {}),
-      ...(input.NewPath !== undefined ? { newPath: input.NewPath } : {})
-    })
+    await renameOrMove(ctx, 'iam:UpdateGroup', 'group', group, { newName: input.NewGroupName, newPath: input.NewPath }, (changes) => ctx.store.updateGroup(group.name, changes))
     return undefined
   }
 })

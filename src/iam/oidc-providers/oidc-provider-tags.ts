@@ -7,7 +7,7 @@ import { requireOidcProvider } from './oidc-provider-resource.js'
 
 export const oidcProviderTagOperations = tagOperations({
   entity: 'OpenIDConnectProvider',
-  arnMember: 'OpenIDConnectProviderArn',
+  member: 'OpenIDConnectProviderArn',
   require: requireOidcProvider,
   tag: (ctx, name, tags) => ctx.store.tagOidcProvider(name, tags),
   untag: (ctx, name, keys) => ctx.store.untagOidcProvider(name, keys)

@@ -7,7 +7,7 @@ import { requireSamlProvider } from './saml-provider-resource.js'
 
 export const samlProviderTagOperations = tagOperations({
   entity: 'SAMLProvider',
-  arnMember: 'SAMLProviderArn',
+  member: 'SAMLProviderArn',
   require: requireSamlProvider,
   tag: (ctx, name, tags) => ctx.store.tagSamlProvider(name, tags),
   untag: (ctx, name, keys) => ctx.store.untagSamlProvider(name, keys)

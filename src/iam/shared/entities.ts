@@ -2,6 +2,7 @@
 import type { Store } from '../../store/index.js'
 import { entityArn } from '../../store/arn.js'
 import type { PrincipalType } from '../../store/index.js'
+import { entityFacts } from '../../server/entity-cache.js'
 
 /**
  * The ARN an action on the user, group or role `name` is authorized against: with the
@@ -9,6 +10,5 @@ import type { PrincipalType } from '../../store/index.js'
  * NoSuchEntity if the caller may act on it).
  */
 export async function principalResourceArn(store: Store, accountId: string, type: PrincipalType, name: string): Promise<string> {
-  const entity = type === 'user' ? await store.getUser(name) : type === 'group' ? await store.getGroup(name) : await store.getRole(name)
-  return entity?.arn ?? entityArn(accountId, type, '/', name)
+  return (await entityFacts(store, type, name))?.arn ?? entityArn(accountId, type, '/', name)
 }

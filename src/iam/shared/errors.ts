@@ -26,6 +26,7 @@ export type IamErrorCode =
   | 'UnrecognizedPublicKeyEncoding'
   | 'DuplicateSSHPublicKey'
   | 'MalformedCertificate'
+  | 'KeyPairMismatch'
   | 'DuplicateCertificate'
   | 'NotSupportedService'
   | 'ReportNotPresent'

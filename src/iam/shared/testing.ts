@@ -81,6 +81,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     region: 'us-east-1',
     sourceIp: '127.0.0.1',
     secureTransport: true,
+    baseUrl: 'http://127.0.0.1:4590',
     policySets: new PolicySetCache(store),
     authorizations,
     authorize(action: string, resource: string, context?: Record<string, ContextValue>): Promise<void> {

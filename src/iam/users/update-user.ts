@@ -1,7 +1,7 @@
 import { defineOperation } from '../../server/operation.js'
-import { entityArn } from '../../store/arn.js'
 import { principalResourceArn } from '../shared/entities.js'
 import { iamError } from '../shared/errors.js'
+import { renameOrMove } from '../shared/rename.js'
 
 interface UpdateUserInput {
   UserName: string
@@ -20,12 +20,7 @@ export const updateUser = defineOperation({
   handler: async (input: UpdateUserInput, ctx) => {
     const user = await ctx.store.getUser(input.UserName)
     if (user === undefined) throw iamError('NoSuchEntity', `The user with name ${input.UserName} cannot be found.`)
-    const target = entityArn(ctx.accountId, 'user', input.NewPath ?? user.path, input.NewUserName ?? user.name)
-    if (target !== user.arn) await ctx.authorize('iam:UpdateUser', target)
-    await ctx.store.updateUser(user.name, {
-      ...(input.NewUserName !== undefined ? { newName: input.NewUserName } : {}),
-      ...(input.NewPath !== undefined ? { newPath: input.NewPath } : {})
-    })
+    await renameOrMove(ctx, 'iam:UpdateUser', 'user', user, { newName: input.NewUserName, newPath: input.NewPath }, (changes) => ctx.store.updateUser(user.name, changes))
     return undefined
   }
 })

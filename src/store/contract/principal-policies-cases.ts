@@ -97,7 +97,13 @@ export function principalPoliciesCases(h: Harness): void {
         ['create key', () => s.createAccessKey({ userName: 'u', secretCiphertext: new Uint8Array([1]) }), false],
         ['detach', () => s.detachPolicy({ type: 'group', name: 'g' }, policyArn('p')), true],
         ['remove from group', () => s.removeUserFromGroup('g', 'u'), true],
-        ['delete inline', () => s.deleteInlinePolicy({ type: 'user', name: 'u' }, 'i'), true]
+        ['delete inline', () => s.deleteInlinePolicy({ type: 'user', name: 'u' }, 'i'), true],
+        // Resource tags feed aws:ResourceTag conditions; a deletion ends cached facts about the entity.
+        ['tag policy', () => s.tagPolicy(policyArn('p'), [{ key: 'team', value: 'x' }]), true],
+        ['untag policy', () => s.untagPolicy(policyArn('p'), ['team']), true],
+        ['create instance profile', () => s.createInstanceProfile({ name: 'ip' }), false],
+        ['tag instance profile', () => s.tagInstanceProfile('ip', [{ key: 'team', value: 'x' }]), true],
+        ['delete instance profile', () => s.deleteInstanceProfile('ip'), true]
       ]
       let last = await s.getRevision()
       for (const [label, step, bumps] of steps) {

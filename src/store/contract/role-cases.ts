@@ -79,6 +79,13 @@ export function roleCases(h: Harness): void {
       await s.tagRole('r2', [{ key: 'a', value: '1' }])
       await s.untagRole('r2', ['A'])
       expect((await s.getRole('r2'))?.tags).toEqual([])
+      // One key twice (in any case) or a reserved aws: key is refused, and nothing changes.
+      await expectStoreError(s.tagRole('r2', [{ key: 'team', value: '1' }, { key: 'Team', value: '2' }]), 'InvalidInput')
+      await expectStoreError(s.tagRole('r2', [{ key: 'AWS:owner', value: 'x' }]), 'InvalidInput')
+      await expectStoreError(s.untagRole('r2', ['aws:owner']), 'InvalidInput')
+      await expectStoreError(s.createRole({ name: 'r3', assumeRolePolicyDocument: TRUST, tags: [{ key: 'aws:x', value: '' }] }), 'InvalidInput')
+      expect((await s.getRole('r2'))?.tags).toEqual([])
+      expect(await s.getRole('r3')).toBeUndefined()
     })
 
     it('service-linked role deletion tasks', async () => {

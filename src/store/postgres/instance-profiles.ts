@@ -55,6 +55,8 @@ async function page(s: PgSession, select: string, params: string[], request: Pat
 
 async function setTags(s: PgSession, row: ProfileRow, tags: Tag[]): Promise<void> {
   await s.run('UPDATE instance_profiles SET tags = ? WHERE id = ?', tagsJson(tags), row.id)
+  // Resource tags feed aws:ResourceTag conditions (cached per revision), so they change permissions.
+  s.bump()
 }
 
 /** InstanceProfileStore over PostgreSQL. */
@@ -75,6 +77,8 @@ export const instanceProfileOps: WithSession<InstanceProfileStore> = {
     const row = await profileRow(s, name, 'update')
     if (row.role_id !== null) throw CONFLICTS.profileHasRole()
     await s.run('DELETE FROM instance_profiles WHERE id = ?', row.id)
+    // Cached facts about it (ARN, tags) must not outlive it.
+    s.bump()
   },
   async listInstanceProfiles(s, request?: PathPageRequest) {
     return page(s, `SELECT ${PROFILE_COLUMNS} FROM ${PROFILE_FROM} WHERE 1 = 1`, [], request)

@@ -55,6 +55,8 @@ async function page(s: PgSession, where: string, params: string[], request: Page
 
 async function setTags(s: PgSession, row: MfaDeviceRow, tags: Tag[]): Promise<void> {
   await s.run('UPDATE mfa_devices SET tags = ? WHERE serial_number = ?', JSON.stringify(tags.map((t) => ({ key: t.key, value: t.value }))), row.serial_number)
+  // Resource tags feed aws:ResourceTag conditions (cached per revision), so they change permissions.
+  s.bump()
 }
 
 const storedTags = (row: MfaDeviceRow): Tag[] => (typeof row.tags === 'string' ? (JSON.parse(row.tags) as Tag[]) : row.tags)
@@ -110,6 +112,8 @@ export const mfaDeviceOps: WithSession<MfaDeviceStore> = {
     const row = await require(s, serialNumber, true)
     if (row.user_id !== null) throw mfaDeviceAssigned()
     await s.run('DELETE FROM mfa_devices WHERE serial_number = ?', row.serial_number)
+    // Cached facts about it (ARN, tags) must not outlive it.
+    s.bump()
   },
   async tagMfaDevice(s, serialNumber: string, tags: Tag[]) {
     const row = await require(s, serialNumber, true)

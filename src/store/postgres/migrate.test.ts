@@ -106,6 +106,8 @@ describe('postgres migrations', () => {
       ['SELECT * FROM iam_policies WHERE arn = $1', ['x'], /iam_policies_arn_key/],
       ['SELECT * FROM role_policy_attachments WHERE principal_id = $1', ['x'], /role_policy_attachments_pkey/],
       ['SELECT * FROM group_members WHERE user_id = $1', ['x'], /group_members_user/],
+      ['SELECT * FROM server_certificates WHERE lower(name) = lower($1)', ['x'], /server_certificates_name/],
+      ['SELECT *, lower(name) AS sort_key FROM server_certificates WHERE 1 = 1 AND lower(name) > $1 ORDER BY lower(name) LIMIT 10', ['a'], /server_certificates_name/],
       ['SELECT *, lower(name) AS sort_key FROM iam_roles WHERE 1 = 1 AND lower(name) > $1 ORDER BY lower(name) LIMIT 10', ['a'], /Index Cond: \(lower\(name\) > /]
     ]
     for (const [sql, params, expected] of plans) {

@@ -17,12 +17,14 @@ import { loginProfileOps } from './login-profiles.js'
 import { mfaDeviceOps } from './mfa-devices.js'
 import { migratePostgres } from './migrate.js'
 import { oidcProviderOps } from './oidc-providers.js'
+import { outboundFederationOps } from './outbound-federation.js'
 import { delegationRequestOps } from './delegation-requests.js'
 import type { WithSession } from './ops.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
 import { samlProviderOps } from './saml-providers.js'
+import { serverCertificateOps } from './server-certificates.js'
 import { BUMP_REVISION, PgSession, READ_REVISION, type StoreShared } from './session.js'
 import { userCredentialOps } from './user-credentials.js'
 import { userOps } from './users.js'
@@ -160,6 +162,8 @@ class PgStore {
       ...inlinePolicyOps, ...accessKeyOps, ...instanceProfileOps, ...deletionTaskOps, ...principalPolicyOps,
       ...loginProfileOps, ...mfaDeviceOps, ...userCredentialOps,
       ...oidcProviderOps, ...samlProviderOps,
+      ...outboundFederationOps,
+      ...serverCertificateOps,
       ...delegationRequestOps
     }
   }

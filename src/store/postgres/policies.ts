@@ -145,4 +145,6 @@ export const policyOps: WithSession<PolicyStore> = {
 
 async function setTags(s: PgSession, id: string, tags: Tag[]): Promise<void> {
   await s.run('UPDATE iam_policies SET tags = ? WHERE id = ?', tagsJson(tags), id)
+  // Resource tags feed aws:ResourceTag conditions (cached per revision), so they change permissions.
+  s.bump()
 }

@@ -39,6 +39,8 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
   }
   const setTags = (row: ProfileRow, tags: Tag[]): void => {
     ctx.run('UPDATE instance_profiles SET tags = ? WHERE id = ?', tagsJson(tags), row.id)
+    // Resource tags feed aws:ResourceTag conditions (cached per revision), so they change permissions.
+    ctx.bump()
   }
   return {
     createInstanceProfile(input: CreateInstanceProfileInput): InstanceProfileRecord {
@@ -57,6 +59,8 @@ export function instanceProfileOps(ctx: SqliteContext): Sync<InstanceProfileStor
       const row = profileRow(name)
       if (row.role_id !== null) throw CONFLICTS.profileHasRole()
       ctx.run('DELETE FROM instance_profiles WHERE id = ?', row.id)
+      // Cached facts about it (ARN, tags) must not outlive it.
+      ctx.bump()
     },
     listInstanceProfiles(request?: PathPageRequest): Page<InstanceProfileRecord> {
       return page(`SELECT ${COLUMNS} FROM ${FROM} WHERE 1 = 1`, [], request)

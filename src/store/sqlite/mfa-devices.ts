@@ -47,6 +47,8 @@ export function mfaDeviceOps(ctx: SqliteContext): Sync<MfaDeviceStore> {
   }
   const setTags = (row: MfaDeviceRow, tags: Tag[]): void => {
     ctx.run('UPDATE mfa_devices SET tags = ? WHERE serial_number = ?', JSON.stringify(tags.map((t) => ({ key: t.key, value: t.value }))), row.serial_number)
+    // Resource tags feed aws:ResourceTag conditions (cached per revision), so they change permissions.
+    ctx.bump()
   }
   return {
     createVirtualMfaDevice(input: CreateVirtualMfaDeviceInput): MfaDeviceRecord {
@@ -96,6 +98,8 @@ export function mfaDeviceOps(ctx: SqliteContext): Sync<MfaDeviceStore> {
       const row = require(serialNumber)
       if (row.user_id !== null) throw mfaDeviceAssigned()
       ctx.run('DELETE FROM mfa_devices WHERE serial_number = ?', row.serial_number)
+      // Cached facts about it (ARN, tags) must not outlive it.
+      ctx.bump()
     },
     tagMfaDevice(serialNumber: string, tags: Tag[]): void {
       const row = require(serialNumber)

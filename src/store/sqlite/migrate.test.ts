@@ -113,6 +113,8 @@ describe('sqlite migrations', () => {
       ['SELECT * FROM group_members WHERE user_id = ?', ['x']],
       ['SELECT * FROM oidc_providers WHERE lower(name) = lower(?)', ['x']],
       ['SELECT * FROM saml_providers WHERE lower(name) = lower(?)', ['x']],
+      ['SELECT * FROM server_certificates WHERE lower(name) = lower(?)', ['x']],
+      ['SELECT *, lower(name) AS sort_key FROM server_certificates WHERE 1 = 1 AND sort_key > ? ORDER BY sort_key LIMIT 10', ['a']],
       ['SELECT *, lower(name) AS sort_key FROM iam_users WHERE 1 = 1 AND sort_key > ? ORDER BY sort_key LIMIT 10', ['a']]
     ]
     for (const [sql, params] of plans) {

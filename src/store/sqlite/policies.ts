@@ -42,6 +42,8 @@ export function changeBoundary(ctx: SqliteContext, oldArn: string | undefined, n
 export function policyOps(ctx: SqliteContext): Sync<PolicyStore> {
   const setTags = (row: PolicyRow, tags: Tag[]): void => {
     ctx.run('UPDATE iam_policies SET tags = ? WHERE id = ?', tagsJson(tags), row.id)
+    // Resource tags feed aws:ResourceTag conditions (cached per revision), so they change permissions.
+    ctx.bump()
   }
   const versionRow = (row: PolicyRow, versionId: string): VersionRow | undefined =>
     ctx.get<VersionRow>('SELECT version_id, document, create_date FROM policy_versions WHERE policy_id = ? AND version_id = ?', row.id, versionId)

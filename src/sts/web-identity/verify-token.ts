@@ -7,6 +7,7 @@
  * known, its words.
  */
 import { issuerProviderName } from '../../iam/oidc-providers/index.js'
+import { isOutboundIssuer } from '../../iam/outbound-federation/issuer.js'
 import { awsError, type AwsError } from '../../protocol/index.js'
 import type { OidcProviderRecord, Store } from '../../store/index.js'
 import { JwksError, type JwksCache } from './jwks.js'
@@ -45,6 +46,10 @@ export async function verifyWebIdentityToken(token: string, store: Store, jwks: 
     if (c[claim] === undefined) throw invalid(`Missing a required claim: ${claim}`)
   }
   const iss = c.iss
+  // AWS: JWTs from GetWebIdentityToken "cannot be used for OpenID Connect (OIDC) federation into AWS".
+  if (typeof iss === 'string' && isOutboundIssuer(iss)) {
+    throw invalid('Tokens issued by GetWebIdentityToken cannot be used with AssumeRoleWithWebIdentity.')
+  }
   const name = typeof iss === 'string' ? issuerProviderName(iss) : undefined
   const provider = name === undefined ? undefined : await store.getOidcProvider(name)
   if (!provider) throw invalid(`No OpenIDConnect provider found in your account for ${String(iss)}`)

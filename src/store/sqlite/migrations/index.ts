@@ -4,6 +4,8 @@ import { sql as credentialReport } from './002-credential-report.js'
 import { sql as people } from './003-people.js'
 import { sql as federation } from './004-federation.js'
 import { sql as rootCredentials } from './005-root-credentials.js'
+import { sql as outboundFederation } from './008-outbound-federation.js'
+import { sql as serverCertificates } from './006-server-certificates.js'
 import { sql as delegationRequests } from './009-delegation-requests.js'
 
 export type { Migration }
@@ -20,5 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'people', sql: people },
   { version: 4, name: 'federation', sql: federation },
   { version: 5, name: 'root-credentials', sql: rootCredentials },
+  { version: 6, name: 'server-certificates', sql: serverCertificates },
+  { version: 8, name: 'outbound-federation', sql: outboundFederation },
   { version: 9, name: 'delegation-requests', sql: delegationRequests }
 ]
