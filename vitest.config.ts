@@ -7,6 +7,7 @@ const ON_POSTGRES_TOO = [
   'test/e2e/federation-oidc.test.ts',
   'test/e2e/federation-saml.test.ts',
   'test/e2e/iam-b-roles.test.ts',
+  'test/e2e/iam-delegation.test.ts',
   'test/e2e/iam-login-profiles.test.ts',
   'test/e2e/iam-mfa.test.ts',
   'test/e2e/iam-server-certificates.test.ts',

@@ -2,6 +2,4 @@
 export const NOT_IMPLEMENTED: Record<string, string> = {
   'sts:AssumeRoot':
     'privileged root sessions on a member account of an AWS Organization, asked for by its management or delegated administrator account with centralized root access enabled; Warden holds one standalone account with no organization, so there is no member account to target and every call could only fail',
-  'sts:GetDelegatedAccessToken':
-    "exchanges a trade-in token issued by IAM's delegation request workflow (CreateDelegationRequest, AcceptDelegationRequest, SendDelegationToken), which Warden does not implement, so no trade-in token can exist to exchange",
 }

@@ -19,6 +19,7 @@ import { operations as simulator } from './simulator/index.js'
 import { operations as sshPublicKeys } from './ssh-public-keys/index.js'
 import { operations as users } from './users/index.js'
 import { operations as serviceLastAccessed } from './service-last-accessed/index.js'
+import { operations as delegationRequests } from './delegation-requests/index.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own input/output types
 export const iamOperations: OperationSpec<any, any>[] = [
@@ -40,5 +41,6 @@ export const iamOperations: OperationSpec<any, any>[] = [
   ...samlProviders,
   ...outboundFederation,
   ...serverCertificates,
-  ...serviceLastAccessed
+  ...serviceLastAccessed,
+  ...delegationRequests
 ]

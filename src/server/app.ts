@@ -20,6 +20,7 @@ import type { Caller, OperationSpec } from './operation.js'
 import { createLogWriter } from './log-writer.js'
 import { isOidcPath, oidcResponse } from './oidc-routes.js'
 import { listenUrl, parsePublicUrl } from './public-url.js'
+import { DELEGATION_NOTIFICATION_ROUTE, delegationNotification } from './delegation-route.js'
 import { PolicySetCache } from './policy-sets.js'
 import { RequestContext } from './request-context.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
@@ -286,6 +287,15 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
         await bootstrapAccount(store, keys, options.dataDir, env, rootHome)
         contentType = 'application/json'
         payload = JSON.stringify({ status: 'reset', accountId })
+      } else if (req.method === 'GET' && DELEGATION_NOTIFICATION_ROUTE.test(rawPath ?? '')) {
+        const url = req.url ?? '/'
+        const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : ''
+        const now = clock()
+        const { caller } = await authenticate(req, rawPath!, query, req.headersDistinct as Record<string, string[] | undefined>, Buffer.alloc(0), now)
+        record.principal = caller.arn
+        const id = DELEGATION_NOTIFICATION_ROUTE.exec(rawPath!)![1]!
+        contentType = 'application/json'
+        payload = JSON.stringify(await delegationNotification(store, keys, caller, id, now))
       } else if (rawPath === '/' || rawPath === '') {
         const body = await readBody(req)
         if (!body) throw awsError('RequestEntityTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)

@@ -77,9 +77,9 @@ const NONE: CallerPolicies = { compiled: EMPTY, inputs: { identity: [], boundary
 async function policiesFor(caller: Caller, cache: PolicySetCache): Promise<CallerPolicies> {
   if (caller.kind === 'anonymous' || caller.kind === 'root' || (caller.kind === 'session-user' && caller.userName === undefined)) return NONE
   if (caller.kind === 'user' || caller.kind === 'session-user') return (await cache.load('user', caller.userName!)) ?? NONE
-  // Role sessions rest on the role's policies; federated users on their IAM user's (or root's).
+  // Role sessions rest on the role's policies; federated users and delegated sessions on their IAM user's (or root's).
   const s = caller.session
-  const base = caller.kind === 'federated-user'
+  const base = caller.kind === 'federated-user' || caller.kind === 'delegated'
     ? s?.userName !== undefined ? await cache.load('user', s.userName) : ROOT_POLICIES
     : await roleOf(caller, cache)
   if (!base) return NONE

@@ -106,6 +106,7 @@ function sessionCaller(c: SessionClaims): Caller {
     if (c.tags) principal.tags = c.tags
     return { kind: 'federated-user', accountId: c.accountId, arn, userId, accessKeyId: c.accessKeyId, session: c, principal }
   }
+  if (c.kind === 'delegated') return delegatedCaller(c)
   // GetSessionToken: the user's (or root's) own identity, with temporary keys.
   if (c.userArn === undefined) {
     const arn = `arn:aws:iam::${c.accountId}:root`
@@ -113,6 +114,20 @@ function sessionCaller(c: SessionClaims): Caller {
   }
   const principal: RequestPrincipal = { arn: c.userArn, accountId: c.accountId, type: 'User', userId: c.userId!, username: c.userName! }
   return { kind: 'session-user', accountId: c.accountId, arn: c.userArn, userId: c.userId!, userName: c.userName!, accessKeyId: c.accessKeyId, session: c, principal }
+}
+
+/**
+ * GetDelegatedAccessToken credentials of a user (or root) approver: the approver's ARN, with
+ * the approver's policies limited by the delegation request's (server/authorize.ts). To the
+ * engine the principal is a session (type FederatedUser, as root's GetFederationToken
+ * sessions are): IAM users are never limited by session policies, and root is never limited
+ * at all, so neither type could carry the request's limit.
+ */
+function delegatedCaller(c: SessionClaims): Caller {
+  const arn = c.userArn ?? `arn:aws:iam::${c.accountId}:root`
+  const userId = c.userId ?? c.accountId
+  const principal: RequestPrincipal = { arn, accountId: c.accountId, type: 'FederatedUser', userId }
+  return { kind: 'delegated', accountId: c.accountId, arn, userId, ...(c.userName !== undefined ? { userName: c.userName } : {}), accessKeyId: c.accessKeyId, session: c, principal }
 }
 
 /**

@@ -16,9 +16,10 @@ export interface Caller {
   /**
    * root: the account's root keys; user: an IAM user's keys; assumed-role / federated-user /
    * session-user: temporary credentials; anonymous: an unsigned request to an operation that
-   * allows one (AssumeRoleWithWebIdentity, AssumeRoleWithSAML).
+   * allows one (AssumeRoleWithWebIdentity, AssumeRoleWithSAML); delegated: GetDelegatedAccessToken
+   * credentials of a user or root approver (a role approver's are an assumed-role session).
    */
-  kind: 'root' | 'user' | 'assumed-role' | 'federated-user' | 'session-user' | 'anonymous'
+  kind: 'root' | 'user' | 'assumed-role' | 'federated-user' | 'session-user' | 'delegated' | 'anonymous'
   accountId: string
   /** The ARN GetCallerIdentity returns (arn:aws:iam::<acct>:root, ...:user/path/name, arn:aws:sts::<acct>:assumed-role/Role/session). */
   arn: string

@@ -8,6 +8,7 @@ import { accessKeyCases } from './contract/access-key-cases.js'
 import { accountCases } from './contract/account-cases.js'
 import { attachmentCases } from './contract/attachment-cases.js'
 import { concurrencyCases } from './contract/concurrency-cases.js'
+import { delegationCases } from './contract/delegation-cases.js'
 import { federationCases } from './contract/federation-cases.js'
 import { groupCases } from './contract/group-cases.js'
 import { ACCOUNT_ID, type Harness } from './contract/harness.js'
@@ -65,5 +66,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     outboundFederationCases(h)
     serverCertificateCases(h)
     serviceAccessCases(h)
+    delegationCases(h)
   })
 }

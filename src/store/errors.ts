@@ -32,6 +32,7 @@ export type EntityKind =
   | 'saml-provider'
   | 'server-certificate'
   | 'marker'
+  | 'delegation-request'
 
 /** An error raised by a Store; `message` is worded the way AWS words the matching error. */
 export class StoreError extends Error {

@@ -45,7 +45,8 @@ export const RESET_ORDER = [
   'oidc_providers', 'saml_providers',
   'outbound_federation',
   'server_certificates',
-  ...SERVICE_ACCESS_RESET_ORDER
+  ...SERVICE_ACCESS_RESET_ORDER,
+  'delegation_requests'
 ] as const
 
 /** AWS's EntityAlreadyExists message per entity kind. */

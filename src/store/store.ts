@@ -23,6 +23,9 @@ import type {
 import type { OutboundFederationKeys, OutboundFederationRecord } from './outbound-federation-records.js'
 import type { CreateServerCertificateInput, ServerCertificateRecord, UpdateServerCertificateInput } from './server-certificate-records.js'
 import type { GlobalEndpointTokenVersion, ServiceAccessEntry, ServiceLastAccessedJobRecord } from './service-access-types.js'
+import type {
+  CreateDelegationRequestInput, DelegationRequestChanges, DelegationRequestRecord, ListDelegationRequestsRequest
+} from './delegation-types.js'
 
 /** The single account this store holds. */
 export interface AccountStore {
@@ -339,6 +342,21 @@ export interface ServiceAccessStore {
   setGlobalEndpointTokenVersion(version: GlobalEndpointTokenVersion): Promise<void>
 }
 
+/**
+ * IAM temporary delegation requests, by id. Updates are compare-and-set on the version the
+ * caller read, so two racing state changes cannot both apply. Nothing here moves the
+ * revision: a request grants nothing until its exchange token becomes a session.
+ */
+export interface DelegationRequestStore {
+  /** AlreadyExists when the requestor account already used this RequestorWorkflowId. */
+  createDelegationRequest(input: CreateDelegationRequestInput): Promise<DelegationRequestRecord>
+  getDelegationRequest(id: string): Promise<DelegationRequestRecord | undefined>
+  /** Owned requests of one account (optionally of one owner), keyset-paged by id. */
+  listDelegationRequests(request: ListDelegationRequestsRequest): Promise<Page<DelegationRequestRecord>>
+  /** NotFound when missing; Conflict when its version is no longer `expectedVersion`. */
+  updateDelegationRequest(id: string, expectedVersion: number, changes: DelegationRequestChanges): Promise<DelegationRequestRecord>
+}
+
 /** The read the authorizer needs per principal. */
 export interface PrincipalPolicyLoader {
   /**
@@ -353,7 +371,7 @@ export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, P
   AttachmentStore, InlinePolicyStore, AccessKeyStore, InstanceProfileStore, DeletionTaskStore,
   PrincipalPolicyLoader, LoginProfileStore, MfaDeviceStore, UserCredentialStore,
   OidcProviderStore, SamlProviderStore, OutboundFederationStore,
-  ServerCertificateStore, ServiceAccessStore {
+  ServerCertificateStore, ServiceAccessStore, DelegationRequestStore {
   /**
    * Runs `fn` atomically: every call made through `tx` commits together or not at all
    * (fn throwing rolls everything back and the error propagates). An operation that

@@ -6,6 +6,7 @@ import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity.js'
 import { decodeAuthorizationMessage } from './decode-authorization-message.js'
 import { getAccessKeyInfo } from './get-access-key-info.js'
 import { getCallerIdentity } from './get-caller-identity.js'
+import { getDelegatedAccessToken } from './get-delegated-access-token.js'
 import { getFederationToken } from './get-federation-token.js'
 import { getSessionToken } from './get-session-token.js'
 import { getWebIdentityToken } from './get-web-identity-token.js'
@@ -20,5 +21,6 @@ export const stsOperations: OperationSpec<any, any>[] = [
   getFederationToken,
   getAccessKeyInfo,
   decodeAuthorizationMessage,
-  getWebIdentityToken
+  getWebIdentityToken,
+  getDelegatedAccessToken
 ]

@@ -9,8 +9,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { KeyMaterial } from '../auth/key-material.js'
 import { open, seal } from '../auth/seal.js'
 
-/** How the session was made: AssumeRole*, GetSessionToken or GetFederationToken. */
-export type SessionKind = 'assumed-role' | 'session-token' | 'federated-user'
+/** How the session was made: AssumeRole*, GetSessionToken, GetFederationToken, or GetDelegatedAccessToken for a user or root approver. */
+export type SessionKind = 'assumed-role' | 'session-token' | 'federated-user' | 'delegated'
 
 export interface SessionClaims {
   kind: SessionKind
@@ -45,6 +45,8 @@ export interface SessionClaims {
   mfaAuthenticatedAt?: number
   /** The session was made with temporary credentials (role chaining). */
   chained?: boolean
+  /** GetDelegatedAccessToken sessions: the delegation request they were granted by. */
+  delegationRequestId?: string
 }
 
 /** Largest inflated token accepted: a bound against decompression bombs. */
@@ -89,7 +91,7 @@ function isClaims(value: unknown): value is SessionClaims {
   if (typeof value !== 'object' || value === null) return false
   const c = value as Record<string, unknown>
   return (
-    (c.kind === 'assumed-role' || c.kind === 'session-token' || c.kind === 'federated-user') &&
+    (c.kind === 'assumed-role' || c.kind === 'session-token' || c.kind === 'federated-user' || c.kind === 'delegated') &&
     typeof c.accessKeyId === 'string' &&
     typeof c.secretAccessKey === 'string' &&
     typeof c.accountId === 'string' &&

@@ -4,10 +4,10 @@
  * and by the CLI with no credentials configured, against a real server, a test OIDC issuer
  * on 127.0.0.1 and a test SAML IdP.
  */
-import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startIssuer, type TestIssuer } from '../helpers/oidc-issuer.js'
 import { idpMetadata, samlResponse } from '../helpers/saml-idp.js'
+import { runPythonJob } from '../helpers/python-job.js'
 import { startWarden, TEST_ACCOUNT_ID, type RunningWarden } from '../helpers/warden.js'
 
 let w: RunningWarden
@@ -23,25 +23,13 @@ afterAll(async () => {
 
 const ACCT = TEST_ACCOUNT_ID
 
-function runPython(job: unknown): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['test/e2e/federation_clients.py'], { stdio: ['pipe', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.stderr.on('data', (d) => (err += d))
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, unknown>) : reject(new Error(`python exited ${code}:\n${err}\n${out}`))))
-    child.stdin.end(JSON.stringify(job))
-  })
-}
-
 it('boto3 and the aws CLI manage providers and assume roles through OIDC and SAML', async () => {
   const providerArn = `arn:aws:iam::${ACCT}:oidc-provider/${issuer.name}`
   const samlProviderArn = `arn:aws:iam::${ACCT}:saml-provider/Okta`
   const oidcRoleArn = `arn:aws:iam::${ACCT}:role/ci-training`
   const samlRoleArn = `arn:aws:iam::${ACCT}:role/saml-dev`
   const sub = 'repo:acme/ml-train:ref:refs/heads/main'
-  const result = await runPython({
+  const result = await runPythonJob('test/e2e/federation_clients.py', {
     endpoint: w.endpoint,
     rootKey: w.root.accessKeyId,
     rootSecret: w.root.secretAccessKey,

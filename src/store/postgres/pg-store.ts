@@ -18,6 +18,7 @@ import { mfaDeviceOps } from './mfa-devices.js'
 import { migratePostgres } from './migrate.js'
 import { oidcProviderOps } from './oidc-providers.js'
 import { outboundFederationOps } from './outbound-federation.js'
+import { delegationRequestOps } from './delegation-requests.js'
 import type { WithSession } from './ops.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
@@ -55,7 +56,8 @@ const SINGLE_STATEMENT_READS = new Set([
   'getAccount', 'getRootCredentials', 'getUser', 'getUserById', 'getGroup', 'getRole', 'getRoleById', 'getPolicy', 'getInlinePolicy',
   'getAccessKey', 'getDeletionTask', 'listUsers', 'listGroups', 'listRoles', 'listPolicies', 'listAwsPolicyUsage', 'getRevision',
   'loadPrincipalPolicies', 'getOidcProvider', 'listOidcProviders', 'getSamlProvider', 'listSamlProviders',
-  'listServiceAccess', 'getServiceLastAccessedJob', 'getGlobalEndpointTokenVersion'
+  'listServiceAccess', 'getServiceLastAccessedJob', 'getGlobalEndpointTokenVersion',
+  'getDelegationRequest', 'listDelegationRequests'
 ])
 
 // A standalone operation that loses a serialization or deadlock race is rolled back whole,
@@ -164,7 +166,8 @@ class PgStore {
       ...oidcProviderOps, ...samlProviderOps,
       ...outboundFederationOps,
       ...serverCertificateOps,
-      ...serviceAccessOps
+      ...serviceAccessOps,
+      ...delegationRequestOps
     }
   }
 

@@ -20,6 +20,7 @@ import { mfaDeviceOps } from './mfa-devices.js'
 import { migrate } from './migrate.js'
 import { oidcProviderOps } from './oidc-providers.js'
 import { outboundFederationOps } from './outbound-federation.js'
+import { delegationRequestOps } from './delegation-requests.js'
 import { policyOps } from './policies.js'
 import { principalPolicyOps } from './principal-policies.js'
 import { roleOps } from './roles.js'
@@ -138,7 +139,8 @@ class SqliteStore {
       ...oidcProviderOps(ctx), ...samlProviderOps(ctx),
       ...outboundFederationOps(ctx),
       ...serverCertificateOps(ctx),
-      ...serviceAccessOps(ctx)
+      ...serviceAccessOps(ctx),
+      ...delegationRequestOps(ctx)
     }
   }
 
