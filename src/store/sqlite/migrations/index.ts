@@ -4,6 +4,7 @@ import { sql as credentialReport } from './002-credential-report.js'
 import { sql as people } from './003-people.js'
 import { sql as federation } from './004-federation.js'
 import { sql as rootCredentials } from './005-root-credentials.js'
+import { sql as scaleIndexes } from './010-scale-indexes.js'
 
 export type { Migration }
 
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'credential-report', sql: credentialReport },
   { version: 3, name: 'people', sql: people },
   { version: 4, name: 'federation', sql: federation },
-  { version: 5, name: 'root-credentials', sql: rootCredentials }
+  { version: 5, name: 'root-credentials', sql: rootCredentials },
+  { version: 10, name: 'scale-indexes', sql: scaleIndexes }
 ]
