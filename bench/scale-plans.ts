@@ -59,7 +59,7 @@ async function explain(c: Captured): Promise<{ plan: string; scan: boolean }> {
     const res = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${text}`, c.params.map(bindParam))
     const lines = res.rows.map((r) => r['QUERY PLAN'])
     const nodes = lines.filter((l) => /(Scan|Join|Limit|Sort|Aggregate|Execution Time|Result|Append|Unique)/.test(l)).map((l) => l.trim().replace(/^->\s*/, ''))
-    return { plan: nodes.join('; '), scan: lines.some((l) => /Seq Scan on (iam_|.*attachments|access_keys|policy_versions)/.test(l) && !/rows=0 loops/.test(l)) }
+    return { plan: nodes.join('; '), scan: lines.some((l) => /Seq Scan on (iam_roles|iam_users|iam_policies|policy_versions|role_policy_attachments|user_policy_attachments|access_keys)\b/.test(l)) }
   } finally {
     await client.end()
   }

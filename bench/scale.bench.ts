@@ -9,9 +9,9 @@
  *   AssumeRole and GetRole cycling over 1,000 distinct seeded roles spread over the table,
  *   and ListRoles, first page and a page deep in the 100,000 (a marker near the end).
  * - `memory`: a fresh server on the seeded database, then one pass in which each of the
- *   10,000 seeded users calls GetCallerIdentity, GetRole and AssumeRole (roles spread over
- *   the 100,000) with its own key; resident memory (VmRSS, VmHWM) before and after, and
- *   after a second pass.
+ *   10,000 seeded users calls GetCallerIdentity and then GetRole or AssumeRole (roles spread
+ *   over the 100,000) with its own key; resident memory (VmRSS, VmHWM) after start and after
+ *   each quarter of the pass.
  * - `replicas`: PostgreSQL, one `warden serve` against two on the same (fresh) schema,
  *   GetCallerIdentity, AssumeRole and CreateRole+GetRole; one wrk -c16 against one replica,
  *   two wrk -c8 at once (one per replica) against two. Nothing is pinned here: two servers,
@@ -89,7 +89,8 @@ interface Server { name: string; endpoint: string; pid: number }
 let nextPort = 4700
 async function serve(name: string, argv: string[], cores = '0'): Promise<Server> {
   const port = nextPort++
-  const child = pinned(process.execPath, ['bin/warden', 'serve', '--port', String(port), ...argv], ENV, cores)
+  // Each server's stderr (request log, errors) is kept beside the request files.
+  const child = pinned(process.execPath, ['bin/warden', 'serve', '--port', String(port), ...argv], ENV, cores, join(dir, `${name}.log`))
   const endpoint = `http://127.0.0.1:${port}`
   await waitFor(`${endpoint}/health`)
   return { name, endpoint, pid: child.pid! }
@@ -198,6 +199,8 @@ async function pass(endpoint: string, requests: { service: 'iam' | 'sts'; body: 
   return failed
 }
 
+const f = (m: { rssMiB: number; hwmMiB: number }) => `RSS ${m.rssMiB.toFixed(0)} MiB (peak ${m.hwmMiB.toFixed(0)})`
+
 async function memoryPart(backend: 'sqlite' | 'postgres'): Promise<void> {
   const keysFile = backend === 'sqlite' ? join(args['sqlite-data'], 'scale-keys.csv') : args['pg-keys']
   if (!existsSync(keysFile)) {
@@ -209,25 +212,27 @@ async function memoryPart(backend: 'sqlite' | 'postgres'): Promise<void> {
     return { userName, accessKeyId, secretAccessKey }
   })
   const s = await serve(`${backend}-memory`, dbArgs(backend, true, `${backend}-memory`), '0-1')
+  // Each user: GetCallerIdentity, then GetRole (even users) or AssumeRole (odd) of a role spread over the table.
   const requests = users.flatMap((u, j) => {
     const role = (j * 10) % ROLES
     return [
       { service: 'sts' as const, body: 'Action=GetCallerIdentity&Version=2011-06-15', who: u },
-      { service: 'iam' as const, body: `Action=GetRole&Version=2010-05-08&RoleName=${scaleRoleName(role)}`, who: u },
-      { service: 'sts' as const, body: `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(scaleRoleArn(ACCOUNT, role))}&RoleSessionName=m${j}`, who: u }
+      j % 2 === 0
+        ? { service: 'iam' as const, body: `Action=GetRole&Version=2010-05-08&RoleName=${scaleRoleName(role)}`, who: u }
+        : { service: 'sts' as const, body: `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(scaleRoleArn(ACCOUNT, role))}&RoleSessionName=m${j}`, who: u }
     ]
   })
-  await pass(s.endpoint, requests.slice(0, 3))
-  const before = memoryOf(s.pid)
+  await pass(s.endpoint, requests.slice(0, 2))
+  const samples = [`after start ${f(memoryOf(s.pid))}`]
   const started = performance.now()
-  const failed1 = await pass(s.endpoint, requests)
-  const t1 = (performance.now() - started) / 1000
-  const after1 = memoryOf(s.pid)
-  const failed2 = await pass(s.endpoint, requests)
-  const after2 = memoryOf(s.pid)
-  const f = (m: { rssMiB: number; hwmMiB: number }) => `RSS ${m.rssMiB.toFixed(0)} MiB (peak ${m.hwmMiB.toFixed(0)} MiB)`
-  console.log(`\n[memory ${backend}] ${users.length} users x (GetCallerIdentity, GetRole, AssumeRole) = ${requests.length} requests per pass, ` +
-    `pass 1 in ${t1.toFixed(1)} s, non-2xx ${failed1} + ${failed2}; after start ${f(before)}; after pass 1 ${f(after1)}; after pass 2 ${f(after2)} (load ${load()})`)
+  let failed = 0
+  const quarter = Math.ceil(requests.length / 4)
+  for (let q = 0; q < 4; q++) {
+    failed += await pass(s.endpoint, requests.slice(q * quarter, (q + 1) * quarter))
+    samples.push(`after ${Math.min(requests.length, (q + 1) * quarter)} requests ${f(memoryOf(s.pid))}`)
+  }
+  console.log(`\n[memory ${backend}] ${users.length} users, ${requests.length} requests (each user's own key), ${((performance.now() - started) / 1000).toFixed(0)} s, ` +
+    `non-2xx ${failed}; ${samples.join('; ')} (load ${load()})`)
   stop(s)
 }
 
@@ -261,6 +266,7 @@ async function replicasPart(): Promise<void> {
   stop(a, b)
 }
 
+console.log(`request files and server logs in ${dir}`)
 try {
   for (const backend of backends) ensureSeeded(backend)
   for (const backend of backends) {

@@ -4,6 +4,7 @@
  * the load generator does no crypto), and medians.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { openSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { signRequest } from '../../src/auth/sigv4/index.js'
 
@@ -23,9 +24,10 @@ export async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not come up`)
 }
 
-/** Starts `cmd` on core 0 (or `cores`, a taskset list); it is killed when the benchmark exits. */
-export function pinned(cmd: string, argv: string[], env: Record<string, string> = {}, cores = '0'): ChildProcess {
-  const c = spawn('taskset', ['-c', cores, cmd, ...argv], { env: { ...process.env, ...env }, stdio: 'ignore' })
+/** Starts `cmd` on core 0 (or `cores`, a taskset list), its stderr to `errorLog` if given; it is killed when the benchmark exits. */
+export function pinned(cmd: string, argv: string[], env: Record<string, string> = {}, cores = '0', errorLog?: string): ChildProcess {
+  const stderr = errorLog === undefined ? 'ignore' : openSync(errorLog, 'a')
+  const c = spawn('taskset', ['-c', cores, cmd, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', stderr] })
   children.push(c)
   return c
 }
