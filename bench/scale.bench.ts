@@ -43,7 +43,8 @@ const { values: args } = parseArgs({
     'sqlite-data': { type: 'string', default: join(tmpdir(), 'warden-scale-sqlite') },
     'pg-schema': { type: 'string', default: 'warden_scale_seed' },
     'pg-keys': { type: 'string', default: join(tmpdir(), 'warden-scale-pg-keys.csv') },
-    roles: { type: 'string', default: '100000' }
+    roles: { type: 'string', default: '100000' },
+    passes: { type: 'string', default: '2' }
   }
 })
 const PG_URL = process.env.WARDEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -86,7 +87,8 @@ function ensureSeeded(backend: 'sqlite' | 'postgres'): void {
 
 interface Server { name: string; endpoint: string; pid: number }
 
-let nextPort = 4700
+// Ports of their own per run, so a second run at the same time never answers for this one.
+let nextPort = 20_000 + (process.pid % 4000) * 10
 async function serve(name: string, argv: string[], cores = '0'): Promise<Server> {
   const port = nextPort++
   // Each server's stderr (request log, errors) is kept beside the request files.
@@ -227,11 +229,13 @@ async function memoryPart(backend: 'sqlite' | 'postgres'): Promise<void> {
   const started = performance.now()
   let failed = 0
   const quarter = Math.ceil(requests.length / 4)
-  for (let q = 0; q < 4; q++) {
-    failed += await pass(s.endpoint, requests.slice(q * quarter, (q + 1) * quarter))
-    samples.push(`after ${Math.min(requests.length, (q + 1) * quarter)} requests ${f(memoryOf(s.pid))}`)
+  for (let p = 0; p < Number(args.passes); p++) {
+    for (let q = 0; q < 4; q++) {
+      failed += await pass(s.endpoint, requests.slice(q * quarter, (q + 1) * quarter))
+      samples.push(`pass ${p + 1} after ${Math.min(requests.length, (q + 1) * quarter)} requests ${f(memoryOf(s.pid))}`)
+    }
   }
-  console.log(`\n[memory ${backend}] ${users.length} users, ${requests.length} requests (each user's own key), ${((performance.now() - started) / 1000).toFixed(0)} s, ` +
+  console.log(`\n[memory ${backend}] ${users.length} users, ${requests.length} requests per pass (each user's own key), ${args.passes} passes, ${((performance.now() - started) / 1000).toFixed(0)} s, ` +
     `non-2xx ${failed}; ${samples.join('; ')} (load ${load()})`)
   stop(s)
 }
