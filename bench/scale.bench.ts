@@ -81,7 +81,7 @@ function ensureSeeded(backend: 'sqlite' | 'postgres'): void {
     if (found === '1') return
   }
   console.log(`seeding ${backend} (minutes) ...`)
-  execFileSync('npx', ['tsx', 'scripts/seed-scale.ts', ...argv, '--roles', args.roles, '--policies', args.roles, ...(backend === 'postgres' ? ['--concurrency', '4', '--keys-out', args['pg-keys']] : [])],
+  execFileSync('npx', ['tsx', 'scripts/seed-scale.ts', ...argv, '--roles', args.roles, '--policies', args.roles, ...(backend === 'postgres' ? ['--bulk', '--concurrency', '2', '--keys-out', args['pg-keys']] : [])],
     { env: { ...process.env, ...ENV }, stdio: 'inherit' })
 }
 
