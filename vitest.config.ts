@@ -16,6 +16,7 @@ const ON_POSTGRES_TOO = [
   'test/e2e/outbound-federation.test.ts',
   'test/e2e/sts.test.ts',
   'test/e2e/sts-sessions.test.ts',
+  'test/e2e/scale-seed.test.ts',
   'test/seeds.test.ts'
 ]
 

@@ -4,6 +4,7 @@
  * of statements whose Action/NotAction can match, so statements that cannot match a
  * request's action are never looked at.
  */
+import { createLruCache, type LruCache } from './cache.js'
 import { ACCOUNT, DIRECT, ROLE, type CallerIdentity } from './principal.js'
 import type { EvalState } from './state.js'
 import { compileStatement, type CompiledStatement } from './statement.js'
@@ -31,9 +32,12 @@ export interface DenyInfo {
  * Compiled statements per parsed policy, so a policy shared by many principals (an AWS
  * managed policy, a team's customer managed policy) is compiled once and its matchers are
  * shared by every policy set that includes it. Compiled statements hold no request state.
- * Keyed weakly: a policy nobody references any more takes its compiled form with it.
+ * Keyed weakly: a policy nobody references any more takes its compiled form with it. The
+ * inner key holds the input id, which for an inline policy names its principal: thousands of
+ * principals may share one document text (so one parsed policy), hence a bound per policy.
  */
-const compiledStatements = new WeakMap<Policy, Map<string, CompiledStatement[]>>()
+const compiledStatements = new WeakMap<Policy, LruCache<string, CompiledStatement[]>>()
+const VARIANTS_PER_POLICY = 64
 
 function statementsOf(input: PolicyInput, options: GroupOptions): CompiledStatement[] {
   const key = `${input.id}\u0000${input.type}\u0000${options.withPrincipal ? 1 : 0}${options.callerHasBoundary ? 1 : 0}`
@@ -50,7 +54,7 @@ function statementsOf(input: PolicyInput, options: GroupOptions): CompiledStatem
       callerHasBoundary: options.callerHasBoundary
     })
   )
-  if (!perPolicy) compiledStatements.set(input.policy, (perPolicy = new Map()))
+  if (!perPolicy) compiledStatements.set(input.policy, (perPolicy = createLruCache(VARIANTS_PER_POLICY)))
   perPolicy.set(key, compiled)
   return compiled
 }

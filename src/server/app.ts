@@ -123,6 +123,25 @@ function asAwsError(err: unknown): { error: AwsError; unexpected: boolean } {
   return { error: awsError('InternalFailure', 'We encountered an internal error. Please try again.'), unexpected: true }
 }
 
+/** How long GET /health waits for the database before answering 503. */
+export const HEALTH_DATABASE_TIMEOUT_MS = 2000
+
+/**
+ * True when the database answers one read (the revision) within the timeout: a load
+ * balancer then takes a replica that lost its database out of rotation (503).
+ */
+async function databaseReachable(store: Store): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), HEALTH_DATABASE_TIMEOUT_MS)
+  })
+  try {
+    return await Promise.race([store.getRevision().then(() => true, () => false), timedOut])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -274,7 +293,9 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     try {
       if (rawPath === '/health' && req.method === 'GET') {
         contentType = 'application/json'
-        payload = JSON.stringify({ status: 'ok', accountId })
+        const reachable = await databaseReachable(rawStore)
+        status = reachable ? 200 : 503
+        payload = JSON.stringify(reachable ? { status: 'ok', accountId } : { status: 'unavailable', accountId, database: 'unreachable' })
       } else if (rawPath !== undefined && isOidcPath(rawPath) && req.method === 'GET') {
         const r = await oidcResponse(rawPath, store, keys, baseUrl)
         contentType = 'application/json'

@@ -111,10 +111,14 @@ describe('PostgreSQL faults', () => {
     await sleep(1500)
     // What needs no database keeps working: root's identity (its keys are in memory).
     expect((await w.sts().send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${w.accountId}:root`)
+    // The health check says the database is gone, for a load balancer to route around.
+    const health = await fetch(`${w.endpoint}/health`)
+    expect([health.status, await health.json()]).toEqual([503, { status: 'unavailable', accountId: w.accountId, database: 'unreachable' }])
     await sleep(1000)
     proxy.restore()
     phase = 'back'
     await sleep(2500)
+    expect((await fetch(`${w.endpoint}/health`)).status).toBe(200)
     stop = true
     const outcomes = await running
     console.log('outcomes by phase:', summary(outcomes))

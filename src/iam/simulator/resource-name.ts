@@ -19,7 +19,10 @@ interface Format {
   regexes: Map<string, RegExp>
 }
 
-const formats = new Map<string, Format[]>()
+/** Action names come from the request: bounded like every cache on the request path. */
+const formats = createLruCache<string, Format[]>(4096)
+/** Partitions come from the request's ARNs; a format keeps patterns for a few. */
+const PARTITIONS_PER_FORMAT = 8
 /** Names already worked out, by resource list then action: clients repeat their simulations. */
 const names = createLruCache<string, Map<string, string>>(256)
 
@@ -49,7 +52,8 @@ function regexOf(f: Format, partition: string): RegExp {
       if (!p.startsWith('${')) return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       return i === last && (parts[i - 1] ?? '').endsWith('/') ? '.+' : '[^/]+'
     }).join('')
-    f.regexes.set(partition, (regex = new RegExp(`^${source}$`)))
+    regex = new RegExp(`^${source}$`)
+    if (f.regexes.size < PARTITIONS_PER_FORMAT) f.regexes.set(partition, regex)
   }
   return regex
 }

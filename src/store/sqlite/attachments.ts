@@ -74,8 +74,8 @@ export function attachmentOps(ctx: SqliteContext): Sync<AttachmentStore> {
            SELECT policy_arn, 1 AS attached, 0 AS boundary FROM user_policy_attachments WHERE policy_id IS NULL
            UNION ALL SELECT policy_arn, 1, 0 FROM group_policy_attachments WHERE policy_id IS NULL
            UNION ALL SELECT policy_arn, 1, 0 FROM role_policy_attachments WHERE policy_id IS NULL
-           UNION ALL SELECT permissions_boundary_arn, 0, 1 FROM iam_users WHERE instr(permissions_boundary_arn, ':iam::aws:policy/') > 0
-           UNION ALL SELECT permissions_boundary_arn, 0, 1 FROM iam_roles WHERE instr(permissions_boundary_arn, ':iam::aws:policy/') > 0
+           UNION ALL SELECT permissions_boundary_arn, 0, 1 FROM iam_users WHERE permissions_boundary_arn IS NOT NULL AND instr(permissions_boundary_arn, ':iam::aws:policy/') > 0
+           UNION ALL SELECT permissions_boundary_arn, 0, 1 FROM iam_roles WHERE permissions_boundary_arn IS NOT NULL AND instr(permissions_boundary_arn, ':iam::aws:policy/') > 0
          ) GROUP BY policy_arn ORDER BY policy_arn`)
       return rows.map((r) => ({ policyArn: r.policy_arn, attachmentCount: r.attached, permissionsBoundaryUsageCount: r.boundary }))
     }

@@ -8,6 +8,7 @@ import { sql as serverCertificates } from './006-server-certificates.js'
 import { sql as serviceLastAccessed } from './007-service-last-accessed.js'
 import { sql as outboundFederation } from './008-outbound-federation.js'
 import { sql as delegationRequests } from './009-delegation-requests.js'
+import { sql as scaleIndexes } from './010-scale-indexes.js'
 
 export type { Migration }
 
@@ -26,5 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'server-certificates', sql: serverCertificates },
   { version: 7, name: 'service-last-accessed', sql: serviceLastAccessed },
   { version: 8, name: 'outbound-federation', sql: outboundFederation },
-  { version: 9, name: 'delegation-requests', sql: delegationRequests }
+  { version: 9, name: 'delegation-requests', sql: delegationRequests },
+  { version: 10, name: 'scale-indexes', sql: scaleIndexes }
 ]
