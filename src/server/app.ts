@@ -264,6 +264,9 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     } finally {
       if (!isReadOnlyOperation(service, decoded.operation)) revisions.invalidate()
     }
+    // A call that succeeds was allowed, even if a handler probed a check it then did without
+    // (DelegationPermissionCheck, either-of-two-actions access): the log line says so.
+    if (record.decision !== undefined) record.decision = 'Allow'
     return { status: 200, body: encodeResponse(service, decoded.operation, output ?? undefined, requestId) }
   }
 

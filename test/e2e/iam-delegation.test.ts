@@ -455,6 +455,9 @@ describe('bad input changes nothing', () => {
     const reader = await createUserWithKeys(w, 'reader', { inlinePolicy: allow(['iam:GetDelegationRequest', 'iam:GetRole']) })
     const partial = await w.iam(reader.credentials).send(new GetDelegationRequestCommand({ DelegationRequestId: id, DelegationPermissionCheck: true }))
     expect(partial.PermissionCheckResult).toBe('DENIED')
+    // The call itself was allowed: its log line says Allow, whatever the probe found.
+    const line = w.logs.map((l) => JSON.parse(l) as { principal?: string; action?: string; decision?: string }).filter((l) => l.principal === reader.arn && l.action === 'iam:GetDelegationRequest').at(-1)
+    expect(line).toMatchObject({ decision: 'Allow', status: 200 })
   })
 })
 
