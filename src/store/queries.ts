@@ -4,7 +4,7 @@
  */
 import { parsePolicyArn } from './arn.js'
 import { PRINCIPALS } from './rules.js'
-import type { ListEntitiesForPolicyRequest, ListPoliciesRequest, PolicyEntity, PrincipalPolicies, PrincipalType } from './types.js'
+import type { EntityCounts, ListEntitiesForPolicyRequest, ListPoliciesRequest, PolicyEntity, PrincipalPolicies, PrincipalType } from './types.js'
 
 type PathFilter = (column: string, prefix: string | undefined) => { sql: string; params: string[] }
 
@@ -94,4 +94,34 @@ export function boundaryEntry(arn: string, version: { version_id: string; docume
 /** True when a boundary's document lives in the store (a customer managed policy). */
 export function isCustomerPolicyArn(arn: string): boolean {
   return parsePolicyArn(arn)?.aws === false
+}
+
+/**
+ * Every count GetAccountSummary reports, in one statement both dialects run as it is
+ * (CAST to INTEGER: PostgreSQL's count and sum are bigint, which its driver returns as text).
+ */
+export const ENTITY_COUNTS_SQL = `SELECT
+  CAST((SELECT count(*) FROM iam_users) AS INTEGER) AS users,
+  CAST((SELECT count(*) FROM iam_groups) AS INTEGER) AS groups,
+  CAST((SELECT count(*) FROM iam_roles) AS INTEGER) AS roles,
+  CAST((SELECT count(*) FROM instance_profiles) AS INTEGER) AS instance_profiles,
+  CAST((SELECT count(*) FROM iam_policies) AS INTEGER) AS policies,
+  CAST((SELECT coalesce(sum(attachment_count), 0) FROM iam_policies) AS INTEGER) AS policy_attachments,
+  CAST((SELECT count(*) FROM server_certificates) AS INTEGER) AS server_certificates,
+  CAST((SELECT count(*) FROM mfa_devices) AS INTEGER) AS mfa_devices,
+  CAST((SELECT count(*) FROM mfa_devices WHERE user_id IS NOT NULL) AS INTEGER) AS mfa_devices_in_use,
+  CAST((SELECT count(*) FROM oidc_providers) + (SELECT count(*) FROM saml_providers) AS INTEGER) AS providers`
+
+interface EntityCountsRow {
+  users: number; groups: number; roles: number; instance_profiles: number; policies: number; policy_attachments: number
+  server_certificates: number; mfa_devices: number; mfa_devices_in_use: number; providers: number
+}
+
+export function entityCounts(row: EntityCountsRow | undefined): EntityCounts {
+  const r = row ?? { users: 0, groups: 0, roles: 0, instance_profiles: 0, policies: 0, policy_attachments: 0, server_certificates: 0, mfa_devices: 0, mfa_devices_in_use: 0, providers: 0 }
+  return {
+    users: r.users, groups: r.groups, roles: r.roles, instanceProfiles: r.instance_profiles, policies: r.policies,
+    policyAttachments: r.policy_attachments, serverCertificates: r.server_certificates, mfaDevices: r.mfa_devices,
+    mfaDevicesInUse: r.mfa_devices_in_use, providers: r.providers
+  }
 }

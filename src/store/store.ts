@@ -10,7 +10,7 @@
 import type {
   AccessKeyRecord, AccessKeyStatus, AccountRecord, AttachedPolicy, AwsPolicyUsage,
   CreateAccessKeyInput, CreateGroupInput, CreateInstanceProfileInput, CreatePolicyInput,
-  CreateOidcProviderInput, CreateRoleInput, CreateSamlProviderInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, GroupRecord,
+  CreateOidcProviderInput, CreateRoleInput, CreateSamlProviderInput, CreateUserInput, CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, EntityCounts, GroupRecord,
   InlinePolicyRecord, InstanceProfileRecord, ListEntitiesForPolicyRequest, ListPoliciesRequest,
   ManagedPolicyRecord, OidcProviderRecord, Page, PageRequest, PasswordPolicy, PathPageRequest, PolicyEntity,
   PolicyVersionRecord, PrincipalPolicies, PrincipalRef, RoleRecord, RootCredentialsRecord, SamlProviderRecord, Tag, UpdateOidcProviderInput,
@@ -35,6 +35,8 @@ export interface AccountStore {
   initAccount(id: string): Promise<AccountRecord>
   /** Sets (or, with undefined, deletes) the account alias. */
   setAccountAlias(alias: string | undefined): Promise<void>
+  /** The account's entity counts, counted by the database (one statement, no rows loaded). */
+  getEntityCounts(): Promise<EntityCounts>
   /** Sets (or, with undefined, deletes) the account password policy. */
   setPasswordPolicy(policy: PasswordPolicy | undefined): Promise<void>
   /** The root credentials recorded for the account (sealed by the server), or undefined; kept by reset(). */

@@ -409,3 +409,21 @@ export interface UpdateSamlProviderInput {
   /** InvalidInput for an unknown key id, or for the last key while encryption is Required. */
   removePrivateKeyId?: string
 }
+
+/** How many of each entity the account holds (GetAccountSummary), counted by the database. */
+export interface EntityCounts {
+  users: number
+  groups: number
+  roles: number
+  instanceProfiles: number
+  /** Customer managed policies. */
+  policies: number
+  /** Attachments of customer managed policies (each puts a default version in use). */
+  policyAttachments: number
+  serverCertificates: number
+  mfaDevices: number
+  /** MFA devices assigned to a user. */
+  mfaDevicesInUse: number
+  /** OpenID Connect and SAML identity providers. */
+  providers: number
+}

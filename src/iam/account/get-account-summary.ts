@@ -9,7 +9,6 @@
 import { sizeQuota } from '../../policy/index.js'
 import { defineOperation } from '../../server/operation.js'
 import { DEFAULT_LIMITS, type Store } from '../../store/index.js'
-import { allPages } from '../shared/paging.js'
 
 /** IAM quotas the store does not enforce, at AWS's defaults. */
 const ACCOUNT_QUOTAS = {
@@ -24,20 +23,12 @@ const ACCOUNT_QUOTAS = {
 
 /** The SummaryMap: counts read from the store, quotas from AWS's defaults. */
 export async function accountSummary(store: Store): Promise<Record<string, number>> {
-  const users = (await allPages((r) => store.listUsers(r))).length
-  const groups = (await allPages((r) => store.listGroups(r))).length
-  const roles = (await allPages((r) => store.listRoles(r))).length
-  const instanceProfiles = (await allPages((r) => store.listInstanceProfiles(r))).length
-  const customerPolicies = await allPages((r) => store.listPolicies(r))
-  const policies = customerPolicies.length
+  const counts = await store.getEntityCounts()
   // Every attachment of a managed policy puts its default version in use.
-  let versionsInUse = customerPolicies.reduce((n, p) => n + p.attachmentCount, 0)
+  let versionsInUse = counts.policyAttachments
   for (const u of await store.listAwsPolicyUsage()) versionsInUse += u.attachmentCount
-  const serverCertificates = (await allPages((r) => store.listServerCertificates(r))).length
-  const mfaDevices = (await allPages((r) => store.listVirtualMfaDevices(r))).length
-  const mfaInUse = (await allPages((r) => store.listVirtualMfaDevices({ ...r, assignmentStatus: 'Assigned' }))).length
-  // Identity providers: OpenID Connect and SAML alike.
-  const providers = (await store.listOidcProviders()).length + (await store.listSamlProviders()).length
+  const { users, groups, roles, instanceProfiles, policies, serverCertificates, mfaDevices, providers } = counts
+  const mfaInUse = counts.mfaDevicesInUse
   return {
     Users: users,
     UsersQuota: ACCOUNT_QUOTAS.UsersQuota,

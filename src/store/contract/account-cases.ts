@@ -26,6 +26,23 @@ export function accountCases(h: Harness): void {
       expect(a?.passwordPolicy).toBeUndefined()
     })
 
+    it('counts the entities of the account in the database', async () => {
+      const s = h.store()
+      const none = { users: 0, groups: 0, roles: 0, instanceProfiles: 0, policies: 0, policyAttachments: 0, serverCertificates: 0, mfaDevices: 0, mfaDevicesInUse: 0, providers: 0 }
+      expect(await s.getEntityCounts()).toEqual(none)
+      const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] })
+      await s.createUser({ name: 'u1' })
+      await s.createUser({ name: 'u2' })
+      await s.createGroup({ name: 'g' })
+      await s.createRole({ name: 'r', assumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) })
+      await s.createInstanceProfile({ name: 'ip' })
+      const p = await s.createPolicy({ name: 'p', document: doc })
+      await s.attachPolicy({ type: 'user', name: 'u1' }, p.arn)
+      await s.attachPolicy({ type: 'role', name: 'r' }, p.arn)
+      await s.createOidcProvider({ name: 'idp.example.com', url: 'https://idp.example.com' })
+      expect(await s.getEntityCounts()).toEqual({ ...none, users: 2, groups: 1, roles: 1, instanceProfiles: 1, policies: 1, policyAttachments: 2, providers: 1 })
+    })
+
     it('keeps the credential report record; reset removes it', async () => {
       const s = h.store()
       expect(await s.getCredentialReport()).toBeUndefined()

@@ -57,7 +57,7 @@ const SINGLE_STATEMENT_READS = new Set([
   'getAccessKey', 'getDeletionTask', 'listUsers', 'listGroups', 'listRoles', 'listPolicies', 'listAwsPolicyUsage', 'getRevision',
   'loadPrincipalPolicies', 'getOidcProvider', 'listOidcProviders', 'getSamlProvider', 'listSamlProviders',
   'listServiceAccess', 'getServiceLastAccessedJob', 'getGlobalEndpointTokenVersion',
-  'getDelegationRequest', 'listDelegationRequests'
+  'getDelegationRequest', 'listDelegationRequests', 'getEntityCounts'
 ])
 
 // A standalone operation that loses a serialization or deadlock race is rolled back whole,

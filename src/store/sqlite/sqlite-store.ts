@@ -72,7 +72,7 @@ function isRead(operation: string): boolean {
  * on its own, so these skip BEGIN/COMMIT, a third of a cached read's cost on the hot paths
  * (the revision, the role of GetRole/AssumeRole, the user of GetUser).
  */
-const SINGLE_STATEMENT_READS = new Set(['getRevision', 'getRole', 'getUser', 'getGroup'])
+const SINGLE_STATEMENT_READS = new Set(['getRevision', 'getRole', 'getUser', 'getGroup', 'getEntityCounts'])
 
 /** Runs the SQLite migrations alone (`warden migrate`). */
 export function migrateSqliteDatabase(filename: string): MigrationResult {
