@@ -142,6 +142,13 @@ async function databaseReachable(store: Store): Promise<boolean> {
   }
 }
 
+/** A request target split at its first `?`: the path and the raw query string ('' when none). */
+function splitTarget(url: string | undefined): { path: string; query: string } {
+  const target = url ?? '/'
+  const q = target.indexOf('?')
+  return q < 0 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) }
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -227,12 +234,15 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     return { caller: resolved.caller, service: verified.service as ServiceName, region: verified.region }
   }
 
-  async function handleApi(req: IncomingMessage, body: Buffer, requestId: string, record: LogRecord): Promise<{ status: number; body: string }> {
+  async function handleApi(
+    req: IncomingMessage,
+    path: string,
+    query: string,
+    body: Buffer,
+    requestId: string,
+    record: LogRecord
+  ): Promise<{ status: number; body: string }> {
     const now = clock()
-    const rawUrl = req.url ?? '/'
-    const q = rawUrl.indexOf('?')
-    const path = q < 0 ? rawUrl : rawUrl.slice(0, q)
-    const query = q < 0 ? '' : rawUrl.slice(q + 1)
     const headers = req.headersDistinct as Record<string, string[] | undefined>
     const { caller, service, region } = await authenticate(req, path, query, headers, body, now)
     record.principal = caller.arn
@@ -287,43 +297,41 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now()
     const requestId = randomUUID()
-    const rawPath = (req.url ?? '/').split('?')[0]
-    const record: LogRecord = { time: new Date().toISOString(), requestId, method: req.method ?? '', path: rawPath ?? '/' }
+    const { path, query } = splitTarget(req.url)
+    const record: LogRecord = { time: new Date().toISOString(), requestId, method: req.method ?? '', path }
     let status = 200
     let contentType = 'text/xml'
     let payload = ''
     let service: ServiceName = 'iam'
     try {
-      if (rawPath === '/health' && req.method === 'GET') {
+      if (path === '/health' && req.method === 'GET') {
         contentType = 'application/json'
         const reachable = await databaseReachable(rawStore)
         status = reachable ? 200 : 503
         payload = JSON.stringify(reachable ? { status: 'ok', accountId } : { status: 'unavailable', accountId, database: 'unreachable' })
-      } else if (rawPath !== undefined && isOidcPath(rawPath) && req.method === 'GET') {
-        const r = await oidcResponse(rawPath, store, keys, baseUrl)
+      } else if (isOidcPath(path) && req.method === 'GET') {
+        const r = await oidcResponse(path, store, keys, baseUrl)
         contentType = 'application/json'
         status = r.status
         payload = r.body
-      } else if (rawPath === '/_warden/reset' && options.dev && req.method === 'POST') {
+      } else if (path === '/_warden/reset' && options.dev && req.method === 'POST') {
         await readBody(req)
         await store.reset()
         revisions.invalidate()
         await bootstrapAccount(store, keys, options.dataDir, env, rootHome)
         contentType = 'application/json'
         payload = JSON.stringify({ status: 'reset', accountId })
-      } else if (req.method === 'GET' && DELEGATION_NOTIFICATION_ROUTE.test(rawPath ?? '')) {
-        const url = req.url ?? '/'
-        const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : ''
+      } else if (req.method === 'GET' && DELEGATION_NOTIFICATION_ROUTE.test(path)) {
         const now = clock()
-        const { caller } = await authenticate(req, rawPath!, query, req.headersDistinct as Record<string, string[] | undefined>, Buffer.alloc(0), now)
+        const { caller } = await authenticate(req, path, query, req.headersDistinct as Record<string, string[] | undefined>, Buffer.alloc(0), now)
         record.principal = caller.arn
-        const id = DELEGATION_NOTIFICATION_ROUTE.exec(rawPath!)![1]!
+        const id = DELEGATION_NOTIFICATION_ROUTE.exec(path)![1]!
         contentType = 'application/json'
         payload = JSON.stringify(await delegationNotification(store, keys, caller, id, now))
-      } else if (rawPath === '/' || rawPath === '') {
+      } else if (path === '/' || path === '') {
         const body = await readBody(req)
         if (!body) throw awsError('RequestEntityTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
-        const r = await handleApi(req, body, requestId, record)
+        const r = await handleApi(req, path, query, body, requestId, record)
         service = (record.service as ServiceName | undefined) ?? 'iam'
         status = r.status
         payload = r.body

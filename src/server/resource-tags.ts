@@ -6,7 +6,7 @@
  */
 import type { ContextValue } from '../eval/index.js'
 import type { Store } from '../store/index.js'
-import { entityFacts, type EntityKind } from './entity-cache.js'
+import { entityFacts, keyedByArn, type EntityKind } from './entity-cache.js'
 
 const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa|server-certificate)(\/(?:.*\/)?)([^/]+)$/
 const NO_TAGS: Record<string, ContextValue> = Object.freeze({}) as Record<string, ContextValue>
@@ -16,7 +16,7 @@ export async function resourceTagContext(store: Store, accountId: string, resour
   const m = IAM_ARN.exec(resource)
   if (m === null || m[1] !== accountId) return NO_TAGS
   const kind = m[2] as EntityKind
-  const facts = await entityFacts(store, kind, kind === 'policy' || kind === 'mfa' ? resource : m[4]!)
+  const facts = await entityFacts(store, kind, keyedByArn(kind) ? resource : m[4]!)
   // A name lookup finds the entity under its own path; another path names something else.
   if (!facts || facts.arn !== resource || facts.tags.length === 0) return NO_TAGS
   const context: Record<string, ContextValue> = {}

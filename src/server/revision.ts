@@ -6,6 +6,7 @@
  * invalidation is never kept, so a change is seen by every request that starts after the
  * changing request has answered.
  */
+import { createLruCache, type LruCache } from '../eval/index.js'
 import type { Store } from '../store/index.js'
 
 export class RevisionTracker {
@@ -58,4 +59,23 @@ export function withTrackedRevision(store: Store, tracker: RevisionTracker): Sto
       return fn
     }
   })
+}
+
+/**
+ * A bounded cache of values read from a store, each good while the store's revision is the
+ * one it was read at; one cache per store. Absence is never cached: creating an entity does
+ * not move the revision (Store.getRevision).
+ */
+export function perRevisionCache<V>(maxEntries: number): (store: Store, key: string, load: () => Promise<V | undefined>) => Promise<V | undefined> {
+  const caches = new WeakMap<Store, LruCache<string, { revision: number; value: V }>>()
+  return async (store, key, load) => {
+    let cache = caches.get(store)
+    if (!cache) caches.set(store, (cache = createLruCache(maxEntries)))
+    const revision = await store.getRevision()
+    const hit = cache.get(key)
+    if (hit && hit.revision === revision) return hit.value
+    const value = await load()
+    if (value !== undefined) cache.set(key, { revision, value })
+    return value
+  }
 }

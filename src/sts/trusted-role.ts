@@ -3,8 +3,8 @@
  * trust policy, MaxSessionDuration or deletion change bumps it): assuming a role costs one
  * revision read, no role read and no parse.
  */
-import { createLruCache, type LruCache } from '../eval/index.js'
 import { parsePolicy, type Policy } from '../policy/index.js'
+import { perRevisionCache } from '../server/revision.js'
 import type { RoleRecord, Store } from '../store/index.js'
 
 export interface TrustedRole {
@@ -13,20 +13,12 @@ export interface TrustedRole {
   trust: Policy | undefined
 }
 
-const caches = new WeakMap<Store, LruCache<string, { revision: number; value: TrustedRole }>>()
+const cached = perRevisionCache<TrustedRole>(4096)
 
 /** The role with this name and its parsed trust policy; undefined if there is no such role. */
-export async function loadTrustedRole(store: Store, name: string): Promise<TrustedRole | undefined> {
-  let cache = caches.get(store)
-  if (!cache) caches.set(store, (cache = createLruCache(4096)))
-  const revision = await store.getRevision()
-  const key = name.toLowerCase()
-  const hit = cache.get(key)
-  if (hit && hit.revision === revision) return hit.value
-  const role = await store.getRole(name)
-  // Absence is not cached: creating a role does not move the revision.
-  if (!role) return undefined
-  const value = { role, trust: parsePolicy(role.assumeRolePolicyDocument, { kind: 'trust', sizeLimit: 'none' }).policy }
-  cache.set(key, { revision, value })
-  return value
+export function loadTrustedRole(store: Store, name: string): Promise<TrustedRole | undefined> {
+  return cached(store, name.toLowerCase(), async () => {
+    const role = await store.getRole(name)
+    return role && { role, trust: parsePolicy(role.assumeRolePolicyDocument, { kind: 'trust', sizeLimit: 'none' }).policy }
+  })
 }

@@ -4,6 +4,7 @@ import { StoreError } from '../errors.js'
 import { Gate } from '../gate.js'
 import { resolveLimits, type StoreLimits } from '../limits.js'
 import type { MigrationResult } from '../migration.js'
+import { isReadOperation } from '../operation-kind.js'
 import { RESET_ORDER } from '../rules.js'
 import type { Store } from '../store.js'
 import { accessKeyOps } from './access-keys.js'
@@ -46,8 +47,6 @@ export interface PostgresStoreOptions {
 
 type Ops = WithSession<Omit<Store, 'transaction' | 'getRevision' | 'reset' | 'close'>>
 type Run = <R>(name: string, fn: (s: PgSession) => Promise<R>) => Promise<R>
-
-const READ_PREFIXES = ['get', 'list', 'load']
 
 // Reads that are one statement (the account id is read once per store and cached): they
 // need no transaction. Multi-statement reads run in a REPEATABLE READ transaction so they
@@ -224,8 +223,7 @@ class PgStore {
     let broken: Error | undefined
     try {
       if (SINGLE_STATEMENT_READS.has(name)) return await fn(s)
-      const read = READ_PREFIXES.some((p) => name.startsWith(p))
-      await exec(client, read ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN')
+      await exec(client, isReadOperation(name) ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN')
       try {
         const result = await fn(s)
         await commit(s)

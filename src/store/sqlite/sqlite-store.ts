@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
 import { resolveLimits, type StoreLimits } from '../limits.js'
 import type { MigrationResult } from '../migration.js'
+import { isReadOperation } from '../operation-kind.js'
 import { RESET_ORDER } from '../rules.js'
 import type { Store } from '../store.js'
 import { accessKeyOps } from './access-keys.js'
@@ -56,16 +57,6 @@ export function sqliteFileIn(dataDir: string): string {
 }
 
 type Ops = Sync<Omit<Store, 'transaction' | 'getRevision' | 'reset' | 'close'>>
-
-const READ_PREFIXES = ['get', 'list', 'load']
-
-const readOperations = new Map<string, boolean>()
-
-function isRead(operation: string): boolean {
-  let read = readOperations.get(operation)
-  if (read === undefined) readOperations.set(operation, (read = READ_PREFIXES.some((p) => operation.startsWith(p))))
-  return read
-}
 
 /**
  * Reads that are one SELECT (their record mappers read nothing more): a statement is atomic
@@ -168,7 +159,7 @@ class SqliteStore {
     if (this.closed) throw new StoreError('Unavailable', 'the store is closed')
     try {
       if (SINGLE_STATEMENT_READS.has(name)) return fn()
-      return (isRead(name) ? this.call.deferred(fn) : this.call.immediate(fn)) as R
+      return (isReadOperation(name) ? this.call.deferred(fn) : this.call.immediate(fn)) as R
     } catch (err) {
       throw toStoreError(err)
     }
@@ -188,7 +179,7 @@ class SqliteStore {
         this.gate.release()
       }
     }
-    if (this.commit && !isRead(name)) await this.durable()
+    if (this.commit && !isReadOperation(name)) await this.durable()
     return result
   }
 
