@@ -383,7 +383,7 @@ export interface Store extends AccountStore, UserStore, GroupStore, RoleStore, P
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   /**
    * A counter that increases whenever anything that affects some principal's permissions
-   * commits (documents, attachments, memberships, boundaries, principal and resource tags, renames,
+   * commits (documents, attachments, memberships, boundaries, principal and resource tags, a role's MaxSessionDuration, renames,
    * deletions, access key status), never for bookkeeping (last-used dates) nor for creating
    * an entity (a new user, role, group or policy grants nothing yet). Caches of compiled
    * policies compare it; so callers must never cache the absence of an entity under it.

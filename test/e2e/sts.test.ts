@@ -1,4 +1,4 @@
-import { CreateRoleCommand, PutRolePolicyCommand, UpdateAccessKeyCommand, GetUserCommand, CreateRoleCommand as _C } from '@aws-sdk/client-iam'
+import { CreateRoleCommand, PutRolePolicyCommand, UpdateAccessKeyCommand, UpdateRoleCommand, GetUserCommand, CreateRoleCommand as _C } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createUserWithKeys, errorOf, startWarden, TEST_ACCOUNT_ID, type RunningWarden } from '../helpers/warden.js'
@@ -71,6 +71,10 @@ describe('STS through the AWS SDK', () => {
     expect(e.message).toContain('because no session policy allows the iam:GetUser action')
     const tooLong = await errorOf(sts.send(new AssumeRoleCommand({ RoleArn: role.Role!.Arn!, RoleSessionName: 'sess', ExternalId: 'abc', DurationSeconds: 7200 })))
     expect(tooLong).toMatchObject({ name: 'ValidationError', message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' })
+    // Raising MaxSessionDuration takes effect for the next AssumeRole (no stale cached role).
+    await w.iam().send(new UpdateRoleCommand({ RoleName: 'ext', MaxSessionDuration: 7200 }))
+    const longer = await sts.send(new AssumeRoleCommand({ RoleArn: role.Role!.Arn!, RoleSessionName: 'sess', ExternalId: 'abc', DurationSeconds: 7200 }))
+    expect(longer.Credentials!.Expiration!.getTime() - Date.now()).toBeGreaterThan(7100 * 1000)
   })
 
   it('refuses tampered tokens, wrong secrets, unknown and deactivated keys', async () => {

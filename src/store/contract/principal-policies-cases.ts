@@ -85,6 +85,8 @@ export function principalPoliciesCases(h: Harness): void {
       const steps: [string, () => Promise<unknown>, boolean][] = [
         ['create user', () => s.createUser({ name: 'u' }), false],
         ['create role', () => s.createRole({ name: 'r', assumeRolePolicyDocument: doc() }), false],
+        ['role description', () => s.updateRole('r', { description: 'x' }), false],
+        ['role max session duration', () => s.updateRole('r', { maxSessionDuration: 7200 }), true],
         ['create group', () => s.createGroup({ name: 'g' }), false],
         ['add to group', () => s.addUserToGroup('g', 'u'), true],
         ['create policy', () => s.createPolicy({ name: 'p', document: doc() }), false],

@@ -28,9 +28,14 @@ export function roleCases(h: Harness): void {
     it('updates description, session duration and trust policy', async () => {
       const s = h.store()
       await s.createRole({ name: 'r', assumeRolePolicyDocument: TRUST, description: 'old' })
-      const rev = await s.getRevision()
-      await s.updateRole('r', { description: 'new', maxSessionDuration: 43200 })
+      let rev = await s.getRevision()
+      // A description is bookkeeping; how long sessions may last (AssumeRole reads it from a
+      // per-revision cache) and who may assume the role are permissions.
+      await s.updateRole('r', { description: 'new' })
       expect(await s.getRevision()).toBe(rev)
+      await s.updateRole('r', { maxSessionDuration: 43200 })
+      expect(await s.getRevision()).toBeGreaterThan(rev)
+      rev = await s.getRevision()
       const trust2 = TRUST.replace('ec2', 'sagemaker')
       const r = await s.updateRole('R', { assumeRolePolicyDocument: trust2 })
       expect(r).toMatchObject({ description: 'new', maxSessionDuration: 43200, assumeRolePolicyDocument: trust2 })

@@ -51,8 +51,9 @@ export const roleOps: WithSession<RoleStore> = {
     await s.run('UPDATE iam_roles SET description = ?, max_session_duration = ?, assume_role_policy = ? WHERE id = ?',
       changes.description ?? row.description, changes.maxSessionDuration ?? row.max_session_duration,
       changes.assumeRolePolicyDocument ?? row.assume_role_policy, row.id)
-    // The trust policy decides who may assume the role, so it counts as a permission change.
-    if (changes.assumeRolePolicyDocument !== undefined) s.bump()
+    // The trust policy decides who may assume the role and MaxSessionDuration for how long,
+    // so both count as permission changes (the trusted-role cache keys on the revision).
+    if (changes.assumeRolePolicyDocument !== undefined || changes.maxSessionDuration !== undefined) s.bump()
     return roleRecord(await s.accountId(), await roleRow(s, name))
   },
   async deleteRole(s, name: string) {

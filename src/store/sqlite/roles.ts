@@ -56,8 +56,9 @@ export function roleOps(ctx: SqliteContext): Sync<RoleStore> {
       ctx.run('UPDATE iam_roles SET description = ?, max_session_duration = ?, assume_role_policy = ? WHERE id = ?',
         changes.description ?? row.description, changes.maxSessionDuration ?? row.max_session_duration,
         changes.assumeRolePolicyDocument ?? row.assume_role_policy, row.id)
-      // The trust policy decides who may assume the role, so it counts as a permission change.
-      if (changes.assumeRolePolicyDocument !== undefined) ctx.bump()
+      // The trust policy decides who may assume the role and MaxSessionDuration for how long,
+      // so both count as permission changes (the trusted-role cache keys on the revision).
+      if (changes.assumeRolePolicyDocument !== undefined || changes.maxSessionDuration !== undefined) ctx.bump()
       return toRole(ctx, roleRow(ctx, name))
     },
     deleteRole(name: string): void {
