@@ -112,13 +112,13 @@ export const ENTITY_COUNTS_SQL = `SELECT
   CAST((SELECT count(*) FROM mfa_devices WHERE user_id IS NOT NULL) AS INTEGER) AS mfa_devices_in_use,
   CAST((SELECT count(*) FROM oidc_providers) + (SELECT count(*) FROM saml_providers) AS INTEGER) AS providers`
 
-interface EntityCountsRow {
+export interface EntityCountsRow {
   users: number; groups: number; roles: number; instance_profiles: number; policies: number; policy_attachments: number
   server_certificates: number; mfa_devices: number; mfa_devices_in_use: number; providers: number
 }
 
-export function entityCounts(row: EntityCountsRow | undefined): EntityCounts {
-  const r = row ?? { users: 0, groups: 0, roles: 0, instance_profiles: 0, policies: 0, policy_attachments: 0, server_certificates: 0, mfa_devices: 0, mfa_devices_in_use: 0, providers: 0 }
+/** The counts of ENTITY_COUNTS_SQL's row (a SELECT of scalar subqueries always returns one). */
+export function entityCounts(r: EntityCountsRow): EntityCounts {
   return {
     users: r.users, groups: r.groups, roles: r.roles, instanceProfiles: r.instance_profiles, policies: r.policies,
     policyAttachments: r.policy_attachments, serverCertificates: r.server_certificates, mfaDevices: r.mfa_devices,

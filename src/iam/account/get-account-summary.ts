@@ -27,8 +27,7 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
   // Every attachment of a managed policy puts its default version in use.
   let versionsInUse = counts.policyAttachments
   for (const u of await store.listAwsPolicyUsage()) versionsInUse += u.attachmentCount
-  const { users, groups, roles, instanceProfiles, policies, serverCertificates, mfaDevices, providers } = counts
-  const mfaInUse = counts.mfaDevicesInUse
+  const { users, groups, roles, instanceProfiles, policies, serverCertificates, mfaDevices, mfaDevicesInUse, providers } = counts
   return {
     Users: users,
     UsersQuota: ACCOUNT_QUOTAS.UsersQuota,
@@ -42,7 +41,7 @@ export async function accountSummary(store: Store): Promise<Record<string, numbe
     SigningCertificatesPerUserQuota: ACCOUNT_QUOTAS.SigningCertificatesPerUserQuota,
     AccessKeysPerUserQuota: DEFAULT_LIMITS.accessKeysPerUser,
     MFADevices: mfaDevices,
-    MFADevicesInUse: mfaInUse,
+    MFADevicesInUse: mfaDevicesInUse,
     AccountMFAEnabled: 0,
     // Warden's root user always has its access key (the root credentials).
     AccountAccessKeysPresent: 1,

@@ -4,7 +4,7 @@ import {
   type AccountRow, type CredentialReportRow, type RootRow, type TaskRow
 } from '../records.js'
 import { ALREADY_EXISTS, accountMismatch, givenDate, accountNotInitialized, taskNotFound } from '../rules.js'
-import { ENTITY_COUNTS_SQL, entityCounts } from '../queries.js'
+import { ENTITY_COUNTS_SQL, entityCounts, type EntityCountsRow } from '../queries.js'
 import type { AccountStore, DeletionTaskStore } from '../store.js'
 import type { CredentialReportRecord, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy, RootCredentialsRecord } from '../types.js'
 import { insertUnique } from './errors.js'
@@ -38,7 +38,7 @@ export const accountOps: WithSession<AccountStore> = {
     await s.run('UPDATE account SET alias = ? WHERE singleton = 1', alias)
   },
   async getEntityCounts(s) {
-    return entityCounts(await s.get(ENTITY_COUNTS_SQL))
+    return entityCounts((await s.get<EntityCountsRow>(ENTITY_COUNTS_SQL))!)
   },
   async setPasswordPolicy(s, policy: PasswordPolicy | undefined) {
     await requireAccount(s)

@@ -5,7 +5,7 @@ import {
 } from '../records.js'
 import { ALREADY_EXISTS, accountMismatch, accountNotInitialized, taskNotFound } from '../rules.js'
 import type { AccountStore, DeletionTaskStore } from '../store.js'
-import { ENTITY_COUNTS_SQL, entityCounts } from '../queries.js'
+import { ENTITY_COUNTS_SQL, entityCounts, type EntityCountsRow } from '../queries.js'
 import type { AccountRecord, CredentialReportRecord, EntityCounts, DeletionTaskRecord, DeletionTaskStatus, PasswordPolicy, RootCredentialsRecord } from '../types.js'
 import { insertUnique, isoDate, type SqliteContext } from './context.js'
 import type { Sync } from './sync.js'
@@ -37,7 +37,7 @@ export function accountOps(ctx: SqliteContext): Sync<AccountStore> {
       ctx.run('UPDATE account SET alias = ? WHERE singleton = 1', alias)
     },
     getEntityCounts(): EntityCounts {
-      return entityCounts(ctx.get(ENTITY_COUNTS_SQL))
+      return entityCounts(ctx.get<EntityCountsRow>(ENTITY_COUNTS_SQL)!)
     },
     setPasswordPolicy(policy: PasswordPolicy | undefined): void {
       require()
