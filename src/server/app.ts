@@ -22,6 +22,7 @@ import { isOidcPath, oidcResponse } from './oidc-routes.js'
 import { listenUrl, parsePublicUrl } from './public-url.js'
 import { DELEGATION_NOTIFICATION_ROUTE, delegationNotification } from './delegation-route.js'
 import { PolicySetCache } from './policy-sets.js'
+import { ReplyBatch } from './reply-batch.js'
 import { RequestContext } from './request-context.js'
 import { isReadOnlyOperation, RevisionTracker, withTrackedRevision } from './revision.js'
 
@@ -194,6 +195,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
   const writer = options.log ? undefined : createLogWriter()
   const log = options.log ?? writer!.log
   const clock = options.now ?? (() => new Date())
+  const replies = new ReplyBatch()
   let baseUrl = configuredBase ?? 'http://127.0.0.1'
 
   /**
@@ -352,8 +354,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     }
     record.status = status
     record.ms = Math.round((performance.now() - started) * 100) / 100
-    res.writeHead(status, { 'content-type': contentType, 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(payload) })
-    res.end(payload)
+    replies.send(res, status, { 'content-type': contentType, 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(payload) }, payload)
     log(JSON.stringify(record))
   }
 
@@ -398,6 +399,8 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       }),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Replies already answered are written before the connections close.
+      replies.flush()
       server.closeAllConnections()
       await closed
       writer?.flush()
