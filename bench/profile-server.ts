@@ -21,7 +21,7 @@ const port = 4599
 const endpoint = `http://127.0.0.1:${port}`
 const server = spawn('taskset', ['-c', '0', process.execPath, ...(args.prof ? ['--cpu-prof', `--cpu-prof-dir=${args.out}`] : []), process.env.WARDEN_BIN ?? 'bin/warden', 'serve', '--port', String(port), '--data', dir], {
   env: { ...process.env, WARDEN_ACCOUNT_ID: '123456789012', WARDEN_ROOT_ACCESS_KEY_ID: ROOT.accessKeyId, WARDEN_ROOT_SECRET_ACCESS_KEY: ROOT.secretAccessKey },
-  stdio: 'ignore'
+  stdio: ["ignore", "ignore", process.env.SERR ? "inherit" : "ignore"]
 })
 process.on('exit', () => server.kill('SIGKILL'))
 for (let i = 0; ; i++) {
@@ -43,7 +43,13 @@ const lines: string[] = []
 if (args.scenario === 'GetCallerIdentity') lines.push(line('sts', 'Action=GetCallerIdentity&Version=2011-06-15'))
 else if (args.scenario === 'AssumeRole') lines.push(line('sts', `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(role.Role!.Arn!)}&RoleSessionName=bench`))
 else if (args.scenario === 'GetRole') lines.push(line('iam', 'Action=GetRole&Version=2010-05-08&RoleName=bench-role'))
-else for (let i = 0; i < 20_000; i++) lines.push(line('iam', `Action=CreateRole&Version=2010-05-08&RoleName=p${i}&AssumeRolePolicyDocument=${trustDoc}`))
+else if (args.scenario === 'CreateRole+GetRole') {
+  // As bench/server.bench.ts: CreateRole, then GetRole of a role created 64 requests earlier.
+  for (let i = 0; i < 40_000; i++) {
+    lines.push(line('iam', `Action=CreateRole&Version=2010-05-08&RoleName=p${i}&AssumeRolePolicyDocument=${trustDoc}`))
+    lines.push(line('iam', `Action=GetRole&Version=2010-05-08&RoleName=${i < 64 ? 'bench-role' : `p${i - 64}`}`))
+  }
+} else for (let i = 0; i < 40_000; i++) lines.push(line('iam', `Action=CreateRole&Version=2010-05-08&RoleName=p${i}&AssumeRolePolicyDocument=${trustDoc}`))
 const file = join(dir, 'requests.txt')
 writeFileSync(file, lines.join('\n') + '\n')
 /** The server's CPU time so far (user + system), in microseconds. */

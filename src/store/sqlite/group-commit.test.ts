@@ -35,6 +35,25 @@ describe('GroupCommit', () => {
     c.close()
   })
 
+  it('gives the commits of one event-loop turn one fdatasync, and a commit made during a sync the next one', async () => {
+    const wal = join(dir, 'c.db-wal')
+    writeFileSync(wal, 'frames')
+    let syncs = 0
+    const c = new GroupCommit(wal, (fd) => {
+      syncs++
+      return realSync(fd)
+    })
+    await Promise.all(Array.from({ length: 20 }, () => c.sync()))
+    expect(syncs).toBe(1)
+    // One sync under way; commits made meanwhile wait for the one after it, together.
+    const first = c.sync()
+    await new Promise((r) => setImmediate(r))
+    const during = Array.from({ length: 5 }, () => c.sync())
+    await Promise.all([first, ...during])
+    expect(syncs).toBe(3)
+    c.close()
+  })
+
   it('rejects when the sync fails and recovers on the next call', async () => {
     const wal = join(dir, 'b.db-wal')
     writeFileSync(wal, 'frames')

@@ -14,8 +14,10 @@ import { dirname } from 'node:path'
 
 export class GroupCommit {
   private fd: number | undefined
+  /** The sync under way. */
   private inflight: Promise<void> | undefined
-  private next: Promise<void> | undefined
+  /** The next sync, not started yet: every commit until it starts shares it. */
+  private pending: Promise<void> | undefined
 
   /**
    * `walPath` is the database file name plus `-wal`; it exists once the first write
@@ -26,31 +28,31 @@ export class GroupCommit {
     private readonly dataSync: (fd: number) => Promise<void> = (fd) => syncFd(fd, fdatasync)
   ) {}
 
-  /** Resolves once everything committed before this call is durable. */
+  /**
+   * Resolves once everything committed before this call is durable. The sync starts at the
+   * end of this event-loop turn (or, if one is under way, right after it), so the commits of
+   * every request handled in one turn share one fdatasync instead of the first of them
+   * syncing alone and the rest waiting for a second.
+   */
   sync(): Promise<void> {
-    if (!this.inflight) {
-      this.inflight = this.flush().finally(() => {
-        this.inflight = undefined
+    if (this.pending) return this.pending
+    const start = this.inflight ? this.inflight.then(noop, noop) : new Promise<void>((resolve) => setImmediate(resolve))
+    const next = start.then(() => {
+      this.pending = undefined
+      const run = this.flush().finally(() => {
+        if (this.inflight === run) this.inflight = undefined
       })
-      return this.inflight
-    }
-    // A sync already running may have started before our commit: wait for the one after it.
-    this.next ??= this.inflight.then(
-      () => this.startNext(),
-      () => this.startNext()
-    )
-    return this.next
+      this.inflight = run
+      return run
+    })
+    this.pending = next
+    return next
   }
 
   /** Releases the WAL file descriptor. */
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd)
     this.fd = undefined
-  }
-
-  private startNext(): Promise<void> {
-    this.next = undefined
-    return this.sync()
   }
 
   private async flush(): Promise<void> {
@@ -75,6 +77,8 @@ export class GroupCommit {
     await this.dataSync(this.fd)
   }
 }
+
+function noop(): void {}
 
 function syncFd(fd: number, fn: typeof fsync): Promise<void> {
   return new Promise((resolve, reject) => fn(fd, (err) => (err ? reject(err) : resolve())))
