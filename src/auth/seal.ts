@@ -14,14 +14,20 @@ const TAG = 16
 
 /** Seals plaintext for one purpose. */
 export function seal(keys: KeyMaterial, purpose: KeyPurpose, plaintext: Buffer): Buffer {
-  const header = Buffer.alloc(HEADER)
-  header.writeUInt8(VERSION, 0)
-  header.writeUInt32BE(keys.keyId, 1)
+  // One buffer for the whole blob; GCM is a stream mode, so the ciphertext is as long as the plaintext.
+  const out = Buffer.allocUnsafe(HEADER + IV + plaintext.length + TAG)
+  out.writeUInt8(VERSION, 0)
+  out.writeUInt32BE(keys.keyId, 1)
   const iv = pooledRandomBytes(IV)
+  iv.copy(out, HEADER)
   const cipher = createCipheriv('aes-256-gcm', keys.key(purpose), iv)
-  cipher.setAAD(header)
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()])
-  return Buffer.concat([header, iv, body, cipher.getAuthTag()])
+  cipher.setAAD(out.subarray(0, HEADER))
+  let at = HEADER + IV
+  at += cipher.update(plaintext).copy(out, at)
+  at += cipher.final().copy(out, at)
+  if (at !== HEADER + IV + plaintext.length) throw new Error('AES-GCM ciphertext length differs from the plaintext length')
+  cipher.getAuthTag().copy(out, at)
+  return out
 }
 
 /** Opens a sealed blob; undefined when it is malformed, tampered with or sealed under another key. */

@@ -18,13 +18,17 @@ export interface UsageEntity {
 
 interface Seen {
   at: number
-  where: string
+  /** Service (or '') and region of the last write: a change of either is written at once. */
+  service: string
+  region: string
 }
 
 export class UsageRecorder {
   private readonly keys = new Map<string, Seen>()
   private readonly roles = new Map<string, Seen>()
-  private readonly actions = new Map<string, Seen>()
+  /** Per user or role id, per action: two lookups with strings the caller already holds, no key built per request. */
+  private readonly actions = new Map<string, Map<string, Seen>>()
+  private actionCount = 0
   private pending: ServiceAccessEntry[] = []
   private readonly writing = new Set<Promise<void>>()
 
@@ -36,13 +40,13 @@ export class UsageRecorder {
 
   /** Notes that an IAM user's access key signed a request. */
   accessKeyUsed(accessKeyId: string, now: Date, service: string, region: string): void {
-    if (!this.due(this.keys, accessKeyId, now, `${service} ${region}`)) return
+    if (!this.due(this.keys, accessKeyId, now, service, region)) return
     this.store.recordAccessKeyUsed(accessKeyId, now, service, region).catch((e: unknown) => this.failed('access key', e))
   }
 
   /** Notes that a role was assumed (by id, so a role deleted and recreated under its name starts afresh). */
   roleUsed(role: { id: string; name: string }, now: Date, region: string): void {
-    if (!this.due(this.roles, role.id, now, region)) return
+    if (!this.due(this.roles, role.id, now, '', region)) return
     this.store.recordRoleUsed(role.name, now, region).catch((e: unknown) => this.failed('role', e))
   }
 
@@ -52,7 +56,22 @@ export class UsageRecorder {
    * together after the current turn of the event loop.
    */
   serviceUsed(entity: UsageEntity, action: string, now: Date, region: string): void {
-    if (!this.due(this.actions, `${entity.id} ${action}`, now, region)) return
+    let perEntity = this.actions.get(entity.id)
+    if (perEntity === undefined) {
+      perEntity = new Map()
+      this.actions.set(entity.id, perEntity)
+    }
+    const last = perEntity.get(action)
+    if (last === undefined) {
+      // A bound on all entries together, not an LRU: clearing costs at most one extra write per entry.
+      if (++this.actionCount > this.maxEntries) {
+        this.actions.clear()
+        this.actions.set(entity.id, perEntity)
+        perEntity.clear()
+        this.actionCount = 1
+      }
+    }
+    if (!this.due(perEntity, action, now, '', region, last)) return
     const colon = action.indexOf(':')
     const n = this.pending.push({
       entityId: entity.id, entityArn: entity.arn, namespace: action.slice(0, colon), action: action.slice(colon + 1), at: now, region
@@ -75,13 +94,18 @@ export class UsageRecorder {
     await Promise.all(this.writing)
   }
 
-  private due(seen: Map<string, Seen>, id: string, now: Date, where: string): boolean {
-    const last = seen.get(id)
+  private due(seen: Map<string, Seen>, id: string, now: Date, service: string, region: string, last = seen.get(id)): boolean {
     const t = now.getTime()
-    if (last && last.where === where && t - last.at < USAGE_INTERVAL_MS) return false
+    if (last !== undefined) {
+      if (last.service === service && last.region === region && t - last.at < USAGE_INTERVAL_MS) return false
+      last.at = t
+      last.service = service
+      last.region = region
+      return true
+    }
     // A bound, not an LRU: clearing costs at most one extra write per key.
-    if (!last && seen.size >= this.maxEntries) seen.clear()
-    seen.set(id, { at: t, where })
+    if (seen.size >= this.maxEntries) seen.clear()
+    seen.set(id, { at: t, service, region })
     return true
   }
 

@@ -143,6 +143,18 @@ async function databaseReachable(store: Store): Promise<boolean> {
   }
 }
 
+let isoAt = 0
+let isoText = ''
+/** The current time as ISO 8601 text for log lines; made once per millisecond, not per request. */
+function isoNow(): string {
+  const t = Date.now()
+  if (t !== isoAt) {
+    isoAt = t
+    isoText = new Date(t).toISOString()
+  }
+  return isoText
+}
+
 /** A request target split at its first `?`: the path and the raw query string ('' when none). */
 function splitTarget(url: string | undefined): { path: string; query: string } {
   const target = url ?? '/'
@@ -300,7 +312,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     const started = performance.now()
     const requestId = randomUUID()
     const { path, query } = splitTarget(req.url)
-    const record: LogRecord = { time: new Date().toISOString(), requestId, method: req.method ?? '', path }
+    const record: LogRecord = { time: isoNow(), requestId, method: req.method ?? '', path }
     let status = 200
     let contentType = 'text/xml'
     let payload = ''

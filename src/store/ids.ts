@@ -30,7 +30,9 @@ export function newPrivateKeyId(): string {
 function randomAlphanumeric(length: number): string {
   let out = ''
   while (out.length < length) {
-    for (const byte of pooledRandomBytes(length * 2)) {
+    const bytes = pooledRandomBytes(length * 2)
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!
       if (byte >= REJECT_AT) continue
       out += ALPHABET[byte % 36]
       if (out.length === length) break

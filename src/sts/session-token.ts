@@ -59,8 +59,11 @@ const DEFLATED = 0x5a // 'Z'
 
 /** Seals claims into an opaque session token. */
 export function encodeSessionToken(keys: KeyMaterial, claims: SessionClaims): string {
-  const json = Buffer.from(JSON.stringify(claims), 'utf8')
-  const packed = json.length > COMPRESS_ABOVE ? Buffer.concat([Buffer.of(DEFLATED), deflateRawSync(json)]) : Buffer.concat([Buffer.of(PLAIN), json])
+  const text = JSON.stringify(claims)
+  // The marker byte and the JSON in one buffer (the marker is ASCII: 'J' or 'Z').
+  const packed = text.length > COMPRESS_ABOVE
+    ? Buffer.concat([Buffer.of(DEFLATED), deflateRawSync(Buffer.from(text, 'utf8'))])
+    : Buffer.from(String.fromCharCode(PLAIN) + text, 'utf8')
   return seal(keys, 'session-token', packed).toString('base64')
 }
 

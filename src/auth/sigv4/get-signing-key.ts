@@ -34,9 +34,12 @@ export class SigningKeyCache {
     const id = `${scope.date}\n${scope.region}\n${scope.service}\n${secretAccessKey}`
     const hit = this.#entries.get(id)
     if (hit !== undefined) {
-      // Re-insert so that Map order is recency order.
-      this.#entries.delete(id)
-      this.#entries.set(id, hit)
+      // Re-insert so that Map order is recency order; only once eviction is near, since
+      // before that the order decides nothing (as in src/eval/cache.ts).
+      if (this.#entries.size * 4 >= this.#capacity * 3) {
+        this.#entries.delete(id)
+        this.#entries.set(id, hit)
+      }
       return hit
     }
     const key = deriveSigningKey(secretAccessKey, scope)

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import { formatAmzDate, parseAmzDate, parseHttpDate } from './amz-date.js'
 import { buildSignature } from './build-signature.js'
 import { checkCredentialScope } from './check-credential-scope.js'
@@ -94,9 +93,21 @@ function splitSignedHeaders(text: string): string[] {
   return names
 }
 
+/**
+ * Compares the expected (lower-case hex) signature with the provided one, case-insensitively,
+ * in time that depends on the length only: every character is compared, differences are
+ * OR-ed together, nothing returns early (no Buffers, unlike crypto.timingSafeEqual).
+ */
 function signaturesEqual(expected: string, provided: string): boolean {
   if (expected.length !== provided.length) return false
-  return timingSafeEqual(Buffer.from(expected, 'latin1'), Buffer.from(provided.toLowerCase(), 'latin1'))
+  let diff = 0
+  for (let i = 0; i < expected.length; i++) {
+    const c = provided.charCodeAt(i)
+    // 1 for 'A'..'Z' (neither difference negative), else 0: folded to lower case (| 0x20) without a branch on the value.
+    const isUpper = 1 ^ ((c - 0x41) >>> 31) ^ ((0x5a - c) >>> 31)
+    diff |= expected.charCodeAt(i) ^ (c | (isUpper << 5))
+  }
+  return diff === 0
 }
 
 /**
