@@ -50,6 +50,7 @@ function send(p: Prepared): Promise<{ status: number; body: string }> {
       url: '/',
       headers: p.headers,
       headersDistinct: Object.fromEntries(Object.entries(p.headers).map(([k, v]) => [k, [v]])),
+      rawHeaders: Object.entries(p.headers).flat(),
       socket: { remoteAddress: '127.0.0.1' }
     })
     let status = 0

@@ -131,7 +131,15 @@ function writeValue(model: ServiceModel, shape: Shape, shapeName: string, v: unk
 /** ISO-8601 in UTC; whole seconds print without `.000`, as IAM prints its dates. */
 export function formatTimestamp(v: unknown, name = 'timestamp'): string {
   const date = v instanceof Date ? v : typeof v === 'number' || typeof v === 'string' ? new Date(v) : undefined
-  if (date === undefined || Number.isNaN(date.getTime())) throw new TypeError(`${name}: expected a date`)
-  const iso = date.toISOString()
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso
+  const t = date === undefined ? NaN : date.getTime()
+  if (Number.isNaN(t)) throw new TypeError(`${name}: expected a date`)
+  // Responses in one second mostly print the same instants (expirations, creation dates).
+  if (t === lastTime) return lastText
+  const iso = date!.toISOString()
+  lastText = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso
+  lastTime = t
+  return lastText
 }
+
+let lastTime = NaN
+let lastText = ''

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { loadKeyMaterial, type KeyMaterial } from '../auth/key-material.js'
-import { SigningKeyCache, verifyRequest } from '../auth/sigv4/index.js'
+import { SigningKeyCache, verifyRequest, type HeaderValue } from '../auth/sigv4/index.js'
 import { usageRecorderFor, type UsageEntity } from '../auth/usage-recorder.js'
 import { iamOperations } from '../iam/index.js'
 import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
@@ -82,8 +82,27 @@ const UNSIGNED: ReadonlyMap<string, ServiceName> = new Map(
 /** The region an unsigned request is answered in: it names none. */
 const UNSIGNED_REGION = 'us-east-1'
 
+type RequestHeaders = Readonly<Record<string, HeaderValue | undefined>>
+
+/**
+ * The request's headers by lower-case name, each value as sent and a repeated header as the
+ * list of its values (SigV4 signs every value). Node has built `req.headers` already; it is
+ * used as it is unless a name came twice (Node joins or drops repeats), which costs a second
+ * pass only for such requests.
+ */
+function requestHeaders(req: IncomingMessage): RequestHeaders {
+  const headers = req.headers as Record<string, string | undefined>
+  let names = 0
+  for (const name in headers) if (Object.hasOwn(headers, name)) names++
+  return names * 2 === req.rawHeaders.length ? headers : req.headersDistinct
+}
+
+function firstValue(value: HeaderValue | undefined): string | undefined {
+  return typeof value === 'string' || value === undefined ? value : value[0]
+}
+
 /** True when a request carries no SigV4 signature at all (no Authorization header, no X-Amz-Algorithm query). */
-function isUnsigned(headers: Record<string, string[] | undefined>, query: string): boolean {
+function isUnsigned(headers: RequestHeaders, query: string): boolean {
   return headers.authorization === undefined && !/(^|&)X-Amz-Algorithm=/i.test(query)
 }
 
@@ -219,7 +238,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     req: IncomingMessage,
     path: string,
     query: string,
-    headers: Record<string, string[] | undefined>,
+    headers: RequestHeaders,
     body: Buffer,
     now: Date
   ): Promise<{ caller: Caller; service: ServiceName; region: string }> {
@@ -228,7 +247,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       const unsigned = UNSIGNED.get(new URLSearchParams(form).get('Action') ?? '')
       if (unsigned) return { caller: anonymousCaller(accountId), service: unsigned, region: UNSIGNED_REGION }
     }
-    const tokenHeader = headers['x-amz-security-token']?.[0] ?? (query ? new URLSearchParams(query).get('X-Amz-Security-Token') ?? undefined : undefined)
+    const tokenHeader = firstValue(headers['x-amz-security-token']) ?? (query ? new URLSearchParams(query).get('X-Amz-Security-Token') ?? undefined : undefined)
     let resolved: ResolvedKey | AwsError | undefined
     const verified = await verifyRequest(
       { method: req.method ?? 'GET', path, query, headers, body },
@@ -257,8 +276,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     record: LogRecord
   ): Promise<{ status: number; body: string }> {
     const now = clock()
-    const headers = req.headersDistinct as Record<string, string[] | undefined>
-    const { caller, service, region } = await authenticate(req, path, query, headers, body, now)
+    const { caller, service, region } = await authenticate(req, path, query, requestHeaders(req), body, now)
     record.principal = caller.arn
     record.service = service
     const form = req.method === 'POST' ? body.toString('utf8') : query
@@ -337,7 +355,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
         payload = JSON.stringify({ status: 'reset', accountId })
       } else if (req.method === 'GET' && DELEGATION_NOTIFICATION_ROUTE.test(path)) {
         const now = clock()
-        const { caller } = await authenticate(req, path, query, req.headersDistinct as Record<string, string[] | undefined>, Buffer.alloc(0), now)
+        const { caller } = await authenticate(req, path, query, requestHeaders(req), Buffer.alloc(0), now)
         record.principal = caller.arn
         const id = DELEGATION_NOTIFICATION_ROUTE.exec(path)![1]!
         contentType = 'application/json'
