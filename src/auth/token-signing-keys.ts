@@ -69,7 +69,7 @@ export function publicJwks(signing: SigningKeys): { keys: JsonWebKey[] } {
     keys: TOKEN_SIGNING_ALGORITHMS.map((alg) => {
       const { kty, n, e, crv, x, y } = createPublicKey(signing[alg]).export({ format: 'jwk' })
       const members = kty === 'RSA' ? { kty, n, e } : { kty, crv, x, y }
-      return { ...members, kid: SPECS[alg].kid, use: 'sig', alg }
+      return Object.assign({}, members, { kid: SPECS[alg].kid, use: 'sig', alg })
     })
   }
 }

@@ -89,7 +89,7 @@ async function policiesFor(caller: Caller, cache: PolicySetCache): Promise<Calle
   const hit = sessionSets.get(caller.accessKeyId)
   if (hit && hit.base === base.compiled) return hit
   const session = await sessionPolicies(caller, cache)
-  const inputs = { ...base.inputs, session }
+  const inputs = Object.assign({}, base.inputs, { session })
   const compiled = compilePolicySet({ identity: inputs.identity, boundary: inputs.boundary.length ? inputs.boundary : undefined, session })
   const entry = { base: base.compiled, compiled, inputs }
   sessionSets.set(caller.accessKeyId, entry)
@@ -136,7 +136,8 @@ export async function authorizeCall(
   const own = await policiesFor(caller, cache)
   const set = resourcePolicies ? joinResourcePolicies(own, resourcePolicies) : own.compiled
   const tags = await principalTags(caller, cache)
-  const principal = tags && Object.keys(tags).length ? { ...caller.principal, tags } : caller.principal
+  // Object.assign rather than a spread followed by a property: see src/sts/credentials.ts.
+  const principal = tags && Object.keys(tags).length ? Object.assign({}, caller.principal, { tags }) : caller.principal
   const context: Record<string, ContextValue> = {
     'aws:SourceIp': facts.sourceIp,
     'aws:SecureTransport': facts.secureTransport ? 'true' : 'false',
@@ -156,7 +157,7 @@ export async function authorizeCall(
   const request: AuthorizationRequest = { principal, action, resource, resourceAccount: caller.accountId, context }
   const result = set.evaluate(request, { now: facts.now, explain: false })
   if (result.decision === 'Allow') return 'Allow'
-  throw awsError('AccessDenied', formatAccessDenied(resourceLabel ? { ...request, resource: resourceLabel } : request, result))
+  throw awsError('AccessDenied', formatAccessDenied(resourceLabel ? Object.assign({}, request, { resource: resourceLabel }) : request, result))
 }
 
 /**

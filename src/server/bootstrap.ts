@@ -62,7 +62,7 @@ export async function bootstrapAccount(
   if (fromEnv) {
     root = { accountId, ...fromEnv }
   } else if (stored) {
-    root = { ...stored, accountId }
+    root = Object.assign({}, stored, { accountId })
   } else {
     root = { accountId, accessKeyId: newEntityId('AKIA'), secretAccessKey: generateSecretAccessKey() }
     generated = true

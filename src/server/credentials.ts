@@ -127,7 +127,9 @@ function delegatedCaller(c: SessionClaims): Caller {
   const arn = c.userArn ?? `arn:aws:iam::${c.accountId}:root`
   const userId = c.userId ?? c.accountId
   const principal: RequestPrincipal = { arn, accountId: c.accountId, type: 'FederatedUser', userId }
-  return { kind: 'delegated', accountId: c.accountId, arn, userId, ...(c.userName !== undefined ? { userName: c.userName } : {}), accessKeyId: c.accessKeyId, session: c, principal }
+  const caller: Caller = { kind: 'delegated', accountId: c.accountId, arn, userId, accessKeyId: c.accessKeyId, session: c, principal }
+  if (c.userName !== undefined) caller.userName = c.userName
+  return caller
 }
 
 /**

@@ -44,7 +44,8 @@ export class RequestContext implements OperationContext, RequestFacts {
    */
   async check(action: string, resource: string, context: Record<string, ContextValue> | undefined, resourcePolicies?: PolicyInput[], label?: string): Promise<void> {
     const tags = await resourceTagContext(this.store, this.accountId, resource)
-    const extra = context === undefined ? tags : { ...tags, ...context }
+    // Object.assign rather than `{ ...tags, ...context }`, which is several times slower on Node 20.
+    const extra = context === undefined ? tags : Object.assign({}, tags, context)
     await this.logged(authorizeCall(this.caller, action, resource, extra, this, this.policySets, resourcePolicies, label))
   }
 

@@ -55,7 +55,7 @@ export const assumeRoleWithSAML = defineOperation({
       denied
     })
     const issuer = assertion.issuer ?? ''
-    const result: Record<string, unknown> = { ...out, Issuer: issuer, Audience: recipient, NameQualifier: nameQualifierOf(issuer, ctx.accountId, provider.name) }
+    const result: Record<string, unknown> = Object.assign({}, out, { Issuer: issuer, Audience: recipient, NameQualifier: nameQualifierOf(issuer, ctx.accountId, provider.name) })
     if (assertion.subject !== undefined) result.Subject = assertion.subject
     const subjectType = subjectTypeOf(assertion)
     if (subjectType !== undefined) result.SubjectType = subjectType

@@ -52,6 +52,6 @@ export const assumeRoleWithWebIdentity = defineOperation({
       sourceIdentity: sourceIdentityFromClaims(claims),
       denied: () => awsError('AccessDenied', `Not authorized to perform ${ACTION}`)
     })
-    return { ...out, SubjectFromWebIdentityToken: subject, Audience: audience, Provider: provider.arn }
+    return Object.assign({}, out, { SubjectFromWebIdentityToken: subject, Audience: audience, Provider: provider.arn })
   }
 })

@@ -50,7 +50,7 @@ export async function startFederatedSession(ctx: OperationContext, r: FederatedS
   const packed = checkSessionPolicies({ Policy: r.Policy, PolicyArns: r.PolicyArns, Tags: tagList })
   const session = assumedRoleUser(ctx.accountId, role, r.sessionName)
   const principal: RequestPrincipal = { arn: session.Arn, accountId: '', type: 'Anonymous', federatedProvider: r.providerArn }
-  const context: Record<string, ContextValue> = { ...r.context, 'sts:RoleSessionName': r.sessionName }
+  const context: Record<string, ContextValue> = Object.assign({}, r.context, { 'sts:RoleSessionName': r.sessionName })
   if (tagList.length > 0) {
     for (const t of tagList) context[`aws:RequestTag/${t.Key}`] = t.Value
     context['aws:TagKeys'] = tagList.map((t) => t.Key)
