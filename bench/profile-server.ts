@@ -62,7 +62,7 @@ const cpuBefore = cpuMicros()
 const tracer = process.env.STRACE ? spawn("strace", ["-f", "-c", "-o", "/tmp/strace.txt", "-p", String(server.pid)]) : undefined
 if (tracer) await new Promise((r) => setTimeout(r, 500))
 if (process.env.THREADS) execFileSync("bash", ["-c", `/tmp/threads.sh ${server.pid} > /tmp/threads-before.txt`])
-const out = execFileSync('taskset', ['-c', '1', 'wrk', '-t1', '-c16', `-d${args.seconds}s`, '--latency', '-s', 'bench/wrk-replay.lua', endpoint, '--', file], { encoding: 'utf8' })
+const out = execFileSync('taskset', ['-c', '1', 'wrk', '-t1', process.env.CONNS ? `-c${process.env.CONNS}` : '-c16', `-d${args.seconds}s`, '--latency', '-s', 'bench/wrk-replay.lua', endpoint, '--', file], { encoding: 'utf8' })
 const cpu = cpuMicros() - cpuBefore
 if (tracer) { tracer.kill("SIGINT"); await new Promise((r) => tracer.on("exit", r)) }
 if (process.env.THREADS) execFileSync("bash", ["-c", `/tmp/threads.sh ${server.pid} > /tmp/threads-after.txt`])
