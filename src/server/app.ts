@@ -17,6 +17,7 @@ import { isSharedStore, isStoreError, openStore, type Store, type StoreConfig, t
 import { bootstrapAccount, type BootstrapEnv, type RootCredentials } from './bootstrap.js'
 import { CredentialResolver, sessionUserRefusal, type ResolvedKey } from './credentials.js'
 import type { Caller, OperationSpec } from './operation.js'
+import { formatLogLine, type LogRecord } from './log-line.js'
 import { createLogWriter } from './log-writer.js'
 import { isOidcPath, oidcResponse } from './oidc-routes.js'
 import { listenUrl, parsePublicUrl } from './public-url.js'
@@ -312,19 +313,6 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     return { status: 200, body: encodeResponse(service, decoded.operation, output ?? undefined, requestId) }
   }
 
-  interface LogRecord {
-    time: string
-    requestId: string
-    method: string
-    path: string
-    principal?: string
-    service?: string
-    action?: string
-    decision?: string
-    status?: number
-    code?: string
-    ms?: number
-  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now()
@@ -385,7 +373,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     record.status = status
     record.ms = Math.round((performance.now() - started) * 100) / 100
     replies.send(res, status, { 'content-type': contentType, 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(payload) }, payload)
-    log(JSON.stringify(record))
+    log(formatLogLine(record))
   }
 
   const server = createServer((req, res) => {
