@@ -192,7 +192,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
       if (size > MAX_BODY_BYTES) over = true
       else chunks.push(c)
     })
-    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)))
+    // A small body arrives in one chunk: taken as it is, not copied.
+    req.on('end', () => resolve(over ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
