@@ -6,7 +6,11 @@
  * own keys (every request is verified and authorized). Scenarios: GetCallerIdentity,
  * AssumeRole, CreateRole+GetRole.
  *
- *   npm run bench:server [-- --rounds 3 --seconds 4] [-- --compare postgres]
+ *   npm run bench:server [-- --rounds 3 --seconds 4] [-- --compare postgres] [-- --floor]
+ *
+ * --floor also replays the GetCallerIdentity requests against a bare node:http server
+ * (bench/lib/bare-server.mjs, a fixed answer) in the same rounds: the most any Node server
+ * can do in this harness on this machine.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -16,7 +20,7 @@ import { parseArgs } from 'node:util'
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam'
 import { median, pinned, signedLine, waitFor, wrk as runWrk, type WrkRun } from './lib/http-load.js'
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '4' }, compare: { type: 'string', default: 'moto' } } })
+const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '4' }, compare: { type: 'string', default: 'moto' }, floor: { type: 'boolean', default: false } } })
 if (args.compare !== 'moto' && args.compare !== 'postgres') throw new Error('--compare is moto or postgres')
 const PG_URL = process.env.WARDEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const rounds = Number(args.rounds)
@@ -89,6 +93,12 @@ const warden = await setUp(args.compare === 'postgres' ? 'sqlite' : 'warden', `h
 const peer = await setUp(args.compare === 'postgres' ? 'postgres' : 'moto', `http://127.0.0.1:${peerPort}`)
 if (args.compare === 'moto') await fetch(`http://127.0.0.1:${peerPort}/moto-api/reset-auth`, { method: 'POST', body: '0' })
 
+const floorPort = 5191
+if (args.floor) {
+  pinned(process.execPath, ['bench/lib/bare-server.mjs', String(floorPort)])
+  await waitFor(`http://127.0.0.1:${floorPort}/`)
+}
+
 const scenarios = ['GetCallerIdentity', 'AssumeRole', 'CreateRole+GetRole']
 console.log(`rounds: ${rounds} x ${seconds}s per scenario and target, wrk -c16 on core 1, servers on core 0`)
 for (const scenario of scenarios) {
@@ -102,5 +112,19 @@ for (const scenario of scenarios) {
   const describe = (t: Target) => `${t.name} ${Math.round(rate(t))} ${unit} (p50 ${median(results.get(t)!.map((r) => r.p50ms)).toFixed(2)} ms, ` +
     `p99 ${median(results.get(t)!.map((r) => r.p99ms)).toFixed(2)} ms, errors ${results.get(t)!.reduce((a, r) => a + r.errors, 0)})`
   console.log(`${scenario}: ${describe(warden)}, ${describe(peer)}, ratio ${(rate(warden) / rate(peer)).toFixed(2)}`)
+}
+if (args.floor) {
+  // Warden and the bare server alternate round by round on Warden's own GetCallerIdentity lines.
+  const floor: Target = { name: 'bare node:http', endpoint: `http://127.0.0.1:${floorPort}`, user: warden.user, roleArn: '' }
+  const w: Run[] = []
+  const b: Run[] = []
+  for (let round = 0; round < rounds; round++) {
+    const file = scenarioFile(warden, 'GetCallerIdentity', round)
+    w.push(wrk(warden, file))
+    b.push(wrk(floor, file))
+  }
+  const wr = median(w.map((r) => r.rps))
+  const br = median(b.map((r) => r.rps))
+  console.log(`floor (GetCallerIdentity): warden ${Math.round(wr)} req/s, bare node:http ${Math.round(br)} req/s, warden/bare ${(wr / br).toFixed(2)}`)
 }
 process.exit(0)

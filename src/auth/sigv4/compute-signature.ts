@@ -38,9 +38,9 @@ export function computeSignature(signingKey: Buffer, stringToSign: string): stri
   if (length > scratch.length) scratch = Buffer.allocUnsafe(length)
   inner.copy(scratch, 0)
   scratch.write(stringToSign, BLOCK, 'utf8')
-  // The inner digest as a latin1 string (one char per byte) rather than a Buffer, which
+  // The inner digest as a binary (latin1) string, one char per byte, rather than a Buffer, which
   // would be a new ArrayBuffer per request for the GC to sweep.
-  const innerDigest = hash('sha256', scratch.subarray(0, length), 'latin1')
+  const innerDigest = hash('sha256', scratch.subarray(0, length), 'binary')
   // outer's last 32 bytes are overwritten each call; the key pad before them never is.
   outer.write(innerDigest, BLOCK, 'latin1')
   return hash('sha256', outer, 'hex')
