@@ -299,7 +299,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     if (!spec.skipAuthorization) {
       const resource = spec.resource ? await spec.resource(decoded.input, ctx) : '*'
       const own = spec.conditionContext ? await spec.conditionContext(decoded.input, ctx) : undefined
-      await ctx.check(action, resource, own, undefined, deniedResourceLabel(decoded.operation, resource))
+      await ctx.check(action, resource, own, undefined, deniedResourceLabel(decoded.operation, resource), spec.createsResource !== true)
     }
     if (caller.kind === 'user') usage.accessKeyUsed(caller.accessKeyId, now, service, region)
     let output

@@ -83,6 +83,12 @@ export interface OperationSpec<I extends OperationInput = OperationInput, O exte
   resource?: (input: I, ctx: OperationContext) => string | Promise<string>
   /** Request condition keys the operation adds (aws:RequestTag/*, aws:TagKeys, iam:PolicyARN, iam:PermissionsBoundary, ...). */
   conditionContext?: (input: I, ctx: OperationContext) => Record<string, ContextValue> | Promise<Record<string, ContextValue>>
+  /**
+   * The operation creates the resource it is authorized on (CreateRole, CreateUser, ...): it
+   * has no tags before the call, so no aws:ResourceTag keys are looked up (AWS documents
+   * only aws:RequestTag, aws:TagKeys and the like for these actions).
+   */
+  createsResource?: boolean
   /** Only for operations AWS never authorizes (sts:GetCallerIdentity). */
   skipAuthorization?: boolean
   /**

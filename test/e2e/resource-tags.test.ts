@@ -51,6 +51,20 @@ describe('resource tag condition keys', () => {
     expect((await client.send(new GetRoleCommand({ RoleName: 'cv-trainer' }))).Role?.RoleName).toBe('cv-trainer')
   })
 
+  it('a Create action reads no resource tags: not even those of an existing entity of that name', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'taken', AssumeRolePolicyDocument: TRUST, Tags: [{ Key: 'team', Value: 'ml' }] }))
+    await iam.send(new CreateUserCommand({ UserName: 'taken-user', Tags: [{ Key: 'team', Value: 'ml' }] }))
+    const creator = await createUserWithKeys(warden, 'creator', {
+      inlinePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:CreateRole', 'iam:CreateUser'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'ml' } } }] }
+    })
+    const client = warden.iam(creator.credentials)
+    // Denied for a new name and for a taken one alike (no EntityAlreadyExists: the tags of 'taken' play no part).
+    for (const name of ['fresh', 'taken']) {
+      expect(await errorOf(client.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: TRUST })))).toMatchObject({ name: 'AccessDenied', status: 403 })
+    }
+    expect(await errorOf(client.send(new CreateUserCommand({ UserName: 'taken-user' })))).toMatchObject({ name: 'AccessDenied', status: 403 })
+  })
+
   it('aws:ResourceTag works the same way for users, managed policies and instance profiles', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'tagged-user', Tags: [{ Key: 'team', Value: 'ml' }] }))
     await iam.send(new CreateUserCommand({ UserName: 'other-user' }))

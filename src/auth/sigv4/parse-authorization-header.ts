@@ -35,14 +35,13 @@ export function parseAuthorizationHeader(header: string, hasDate: boolean): Auth
     const start = cursor
     while (cursor < text.length && !isSeparator(text.charCodeAt(cursor))) cursor++
     if (cursor === start) break
-    const pair = text.slice(start, cursor)
-    const eq = pair.indexOf('=')
-    if (eq === -1) return sigv4Failure('IncompleteSignature', msgMissingEqualSign(pair, text))
-    const key = pair.slice(0, eq)
-    const value = pair.slice(eq + 1)
-    if (key === 'Credential') credential = value
-    else if (key === 'SignedHeaders') signedHeaders = value
-    else if (key === 'Signature') signature = value
+    const eq = text.indexOf('=', start)
+    if (eq === -1 || eq >= cursor) return sigv4Failure('IncompleteSignature', msgMissingEqualSign(text.slice(start, cursor), text))
+    // The key is compared in place and only the value is cut out: no substring per key.
+    const keyLength = eq - start
+    if (keyLength === 10 && text.startsWith('Credential', start)) credential = text.slice(eq + 1, cursor)
+    else if (keyLength === 13 && text.startsWith('SignedHeaders', start)) signedHeaders = text.slice(eq + 1, cursor)
+    else if (keyLength === 9 && text.startsWith('Signature', start)) signature = text.slice(eq + 1, cursor)
   }
 
   const missing: string[] = []

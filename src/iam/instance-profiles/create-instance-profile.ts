@@ -7,6 +7,7 @@ export type CreateInstanceProfileRequest = { InstanceProfileName: string; Path?:
 export const createInstanceProfile = defineOperation<CreateInstanceProfileRequest, { InstanceProfile: Record<string, unknown> }>({
   service: 'iam',
   name: 'CreateInstanceProfile',
+  createsResource: true,
   resource: (input, ctx) => `arn:aws:iam::${ctx.accountId}:instance-profile${input.Path ?? '/'}${input.InstanceProfileName}`,
   conditionContext: (input) => requestTagContext(input.Tags),
   async handler(input, ctx) {

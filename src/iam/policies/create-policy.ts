@@ -19,6 +19,7 @@ interface CreatePolicyInput {
 export const createPolicy = defineOperation({
   service: 'iam',
   name: 'CreatePolicy',
+  createsResource: true,
   resource: (input: CreatePolicyInput, ctx) => entityArn(ctx.accountId, 'policy', input.Path ?? '/', input.PolicyName),
   conditionContext: (input: CreatePolicyInput) => requestTagContext(input.Tags),
   handler: async (input: CreatePolicyInput, ctx) => {

@@ -18,6 +18,7 @@ export type CreateRoleRequest = {
 export const createRole = defineOperation<CreateRoleRequest, { Role: Record<string, unknown> }>({
   service: 'iam',
   name: 'CreateRole',
+  createsResource: true,
   resource: (input, ctx) => `arn:aws:iam::${ctx.accountId}:role${input.Path ?? '/'}${input.RoleName}`,
   conditionContext: (input) => ({
     ...requestTagContext(input.Tags),

@@ -15,6 +15,7 @@ interface CreateUserInput {
 export const createUser = defineOperation({
   service: 'iam',
   name: 'CreateUser',
+  createsResource: true,
   resource: (input: CreateUserInput, ctx) => entityArn(ctx.accountId, 'user', input.Path ?? '/', input.UserName),
   conditionContext: (input: CreateUserInput) => ({
     ...requestTagContext(input.Tags),
