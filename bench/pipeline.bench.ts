@@ -89,6 +89,8 @@ await call(sign(ROOT, 'iam', q({ Action: 'CreateRole', RoleName: 'bench-role', A
 const keyXml = await call(sign(ROOT, 'iam', q({ Action: 'CreateAccessKey', UserName: 'bench' })))
 const user = { accessKeyId: /<AccessKeyId>(.*?)</.exec(keyXml)![1]!, secretAccessKey: /<SecretAccessKey>(.*?)</.exec(keyXml)![1]! }
 
+// As a server that has served the Batch guide has: CreateServiceLinkedRole is the one handler that opens a store transaction.
+await call(sign(ROOT, 'iam', q({ Action: 'CreateServiceLinkedRole', AWSServiceName: 'spot.amazonaws.com' })))
 const trustDoc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] })
 let created = 0
 const scenarios: Record<string, () => Prepared> = {

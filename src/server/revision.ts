@@ -45,20 +45,23 @@ export function isReadOnlyOperation(service: 'iam' | 'sts', operation: string): 
   return service === 'sts' || operation.startsWith('Get') || operation.startsWith('List') || operation.startsWith('Simulate')
 }
 
-/** The store as the request path uses it: every method of `store`, with getRevision served by the tracker. */
+/**
+ * The store as the request path uses it: every method of `store`, bound to it, with
+ * getRevision served by the tracker. A plain object made once, not a Proxy: a Proxy's get
+ * trap ran on every store call of every request and kept V8 from caching the lookups.
+ */
 export function withTrackedRevision(store: Store, tracker: RevisionTracker): Store {
-  const bound = new Map<PropertyKey, unknown>()
-  const getRevision = () => tracker.current()
-  return new Proxy(store, {
-    get(target, prop) {
-      if (prop === 'getRevision') return getRevision
-      const value: unknown = Reflect.get(target, prop, target)
-      if (typeof value !== 'function') return value
-      let fn = bound.get(prop)
-      if (fn === undefined) bound.set(prop, (fn = (value as (...a: unknown[]) => unknown).bind(target)))
-      return fn
+  const tracked: Record<PropertyKey, unknown> = {}
+  // Own methods and those of its prototypes (a class-based store), nearest first.
+  for (let o: object | null = store; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (const key of Reflect.ownKeys(o)) {
+      if (key === 'constructor' || Object.hasOwn(tracked, key)) continue
+      const value: unknown = Reflect.get(store, key, store)
+      if (typeof value === 'function') tracked[key] = (value as (...a: unknown[]) => unknown).bind(store)
     }
-  })
+  }
+  tracked.getRevision = () => tracker.current()
+  return tracked as unknown as Store
 }
 
 /**

@@ -1,7 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import pg from 'pg'
 import { StoreError } from '../errors.js'
 import { Gate } from '../gate.js'
+import { MisuseGuard } from '../misuse-guard.js'
 import { resolveLimits, type StoreLimits } from '../limits.js'
 import type { MigrationResult } from '../migration.js'
 import { isReadOperation } from '../operation-kind.js'
@@ -151,7 +151,7 @@ async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
 class PgStore {
   private readonly shared: StoreShared
   private readonly ops: Ops
-  private readonly inTransaction = new AsyncLocalStorage<boolean>()
+  private readonly inTransaction = new MisuseGuard()
   private closed = false
   private running = 0
   private drained: (() => void) | undefined
@@ -190,7 +190,7 @@ class PgStore {
   }
 
   private enter(what: string): void {
-    if (this.inTransaction.getStore()) {
+    if (this.inTransaction.insideTransaction) {
       throw new Error(`store.${what}() called inside transaction(): use the transaction's own store argument`)
     }
     if (this.closed) throw new StoreError('Unavailable', 'the store is closed')
@@ -251,7 +251,7 @@ class PgStore {
       const handle = this.txHandle(s)
       let result: T
       try {
-        result = await this.inTransaction.run(true, () => fn(handle.store))
+        result = await this.inTransaction.run(() => fn(handle.store))
         handle.finish()
         await commit(s)
       } catch (err) {

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { StoreError } from '../errors.js'
@@ -12,6 +11,7 @@ import { accountOps, deletionTaskOps } from './account.js'
 import { attachmentOps } from './attachments.js'
 import { SqliteContext, toStoreError } from './context.js'
 import { Gate } from '../gate.js'
+import { MisuseGuard } from '../misuse-guard.js'
 import { GroupCommit } from './group-commit.js'
 import { groupOps } from './groups.js'
 import { inlinePolicyOps } from './inline-policies.js'
@@ -113,7 +113,7 @@ class SqliteStore {
   private readonly ctx: SqliteContext
   private readonly ops: Ops
   private readonly gate = new Gate()
-  private readonly inTransaction = new AsyncLocalStorage<boolean>()
+  private readonly inTransaction = new MisuseGuard()
   private closed = false
   // One transaction function for every operation: better-sqlite3's db.transaction() costs
   // about as much to create as a whole indexed read, so it is made once, not per call.
@@ -166,7 +166,7 @@ class SqliteStore {
   }
 
   private async runStandalone<R>(name: string, fn: () => R): Promise<R> {
-    if (this.inTransaction.getStore()) {
+    if (this.inTransaction.insideTransaction) {
       throw new Error(`store.${name}() called inside transaction(): use the transaction's own store argument`)
     }
     let result: R
@@ -193,7 +193,7 @@ class SqliteStore {
   }
 
   private async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    if (this.inTransaction.getStore()) {
+    if (this.inTransaction.insideTransaction) {
       throw new Error('store.transaction() called inside transaction(): use the transaction\'s own store argument')
     }
     let result: T
@@ -203,7 +203,7 @@ class SqliteStore {
       this.exec('BEGIN IMMEDIATE')
       const handle = this.txHandle()
       try {
-        result = await this.inTransaction.run(true, () => fn(handle.store))
+        result = await this.inTransaction.run(() => fn(handle.store))
       } catch (err) {
         handle.finish()
         this.rollback('ROLLBACK')
