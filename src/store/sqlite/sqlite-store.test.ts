@@ -81,6 +81,40 @@ describe('sqlite: two connections on one file', () => {
   })
 })
 
+describe('sqlite: writes of one event-loop turn run as one transaction', () => {
+  it('each write its own savepoint: a failing one costs the others nothing; none is visible before it resolves', async () => {
+    const s = await openSqliteStore({ filename: join(dir, `batch-${files++}.db`) })
+    try {
+      await s.initAccount('123456789012')
+      await s.createRole({ name: 'taken', assumeRolePolicyDocument: '{}' })
+      const writes = ['a', 'taken', 'b', 'TAKEN', 'c'].map((name) => s.createRole({ name, assumeRolePolicyDocument: '{}' }))
+      // Asked for in this turn, run at its end: a read in the same turn does not see them.
+      expect(await s.getRole('a')).toBeUndefined()
+      const results = await Promise.allSettled(writes)
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled'])
+      for (const r of results) if (r.status === 'rejected') expect((r.reason as StoreError).kind).toBe('AlreadyExists')
+      expect((await s.listRoles()).items.map((r) => r.name).sort()).toEqual(['a', 'b', 'c', 'taken'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('close() runs and makes durable the writes already asked for', async () => {
+    const file = join(dir, `batch-close-${files++}.db`)
+    const s = await openSqliteStore({ filename: file })
+    await s.initAccount('123456789012')
+    const pending = s.createRole({ name: 'last', assumeRolePolicyDocument: '{}' })
+    await s.close()
+    expect((await pending).name).toBe('last')
+    const again = await openSqliteStore({ filename: file })
+    try {
+      expect((await again.getRole('last'))?.name).toBe('last')
+    } finally {
+      await again.close()
+    }
+  })
+})
+
 describe('sqlite: opening', () => {
   it('an unopenable path fails Unavailable', async () => {
     const err = await openSqliteStore({ filename: join(dir, 'no', 'such', 'dir', 'x.db') }).then(() => undefined, (e: unknown) => e)

@@ -169,6 +169,7 @@ class SqliteStore {
     if (this.inTransaction.insideTransaction) {
       throw new Error(`store.${name}() called inside transaction(): use the transaction's own store argument`)
     }
+    if (this.commit && !isReadOperation(name)) return this.queueWrite(fn)
     let result: R
     if (!this.gate.busy) result = this.runSync(name, fn)
     else {
@@ -181,6 +182,68 @@ class SqliteStore {
     }
     if (this.commit && !isReadOperation(name)) await this.durable()
     return result
+  }
+
+  /**
+   * Writes are queued and run together at the end of the event-loop turn, each in a
+   * savepoint of one transaction (one BEGIN/COMMIT, one set of WAL frames and locks for all),
+   * then resolved once that commit is durable. A failing write rolls back its own savepoint
+   * only. The write lock is held only while the batch runs, never across turns.
+   */
+  private queueWrite<R>(fn: () => R): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      const n = this.writes.push({ fn, resolve: resolve as (v: unknown) => void, reject })
+      if (n === 1) setImmediate(() => void this.flushWrites())
+    })
+  }
+
+  private writes: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = []
+
+  private async flushWrites(): Promise<void> {
+    if (this.writes.length === 0) return
+    if (this.gate.busy) await this.gate.acquire()
+    else void this.gate.acquire()
+    const batch = this.writes
+    this.writes = []
+    if (batch.length === 0) return this.gate.release()
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
+    try {
+      if (this.closed) throw new StoreError('Unavailable', 'the store is closed')
+      this.call.immediate(() => {
+        for (const w of batch) {
+          try {
+            // Nested in the open transaction, better-sqlite3 runs it as a savepoint.
+            outcomes.push({ ok: true, value: this.call(w.fn) })
+          } catch (err) {
+            outcomes.push({ ok: false, error: toStoreError(err) })
+          }
+        }
+      })
+    } catch (err) {
+      // BEGIN or COMMIT failed: nothing of the batch is stored.
+      const error = toStoreError(err)
+      for (const w of batch) w.reject(error)
+      return
+    } finally {
+      this.gate.release()
+    }
+    // A write that failed changed nothing: its caller need not wait for the sync.
+    batch.forEach((w, i) => {
+      const o = outcomes[i]!
+      if (!o.ok) w.reject(o.error)
+    })
+    let synced: unknown
+    try {
+      await this.durable()
+    } catch (err) {
+      synced = err
+    }
+    batch.forEach((w, i) => {
+      const o = outcomes[i]!
+      if (!o.ok) return
+      if (synced !== undefined) w.reject(synced)
+      else w.resolve(o.value)
+    })
   }
 
   /** Waits until every commit so far is on disk (group commit); a failed sync is Unavailable. */
@@ -283,10 +346,14 @@ class SqliteStore {
 
   private async close(): Promise<void> {
     if (this.closed) return
+    // Writes already asked for are run and made durable before the connection closes.
+    while (this.writes.length > 0) await this.flushWrites()
     await this.gate.acquire()
     try {
       if (this.closed) return
       this.closed = true
+      // Writes queued while it was closing fail (never left hanging).
+      for (const w of this.writes.splice(0)) w.reject(new StoreError('Unavailable', 'the store is closed'))
       this.db.close()
       this.commit?.close()
     } finally {
