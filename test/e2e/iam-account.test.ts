@@ -11,23 +11,20 @@ import {
   paginateGetAccountAuthorizationDetails, PutRolePolicyCommand, PutUserPolicyCommand, UpdateAccountPasswordPolicyCommand,
   type GetAccountAuthorizationDetailsCommandOutput, type IAMClient
 } from '@aws-sdk/client-iam'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createUserWithKeys, errorOf, startWarden, type Warden } from '../helpers/warden.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createUserWithKeys, errorOf } from '../helpers/warden.js'
+import { useWarden } from '../helpers/use-warden.js'
 
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] })
 const doc = (action: string, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*', ...extra }] })
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess'
 
-let warden: Warden
+const warden = useWarden()
 let iam: IAMClient
-
-beforeAll(async () => {
-  warden = await startWarden()
+beforeAll(() => {
   iam = warden.iam()
-}, 30_000)
-afterAll(async () => { await warden?.stop() })
-beforeEach(async () => { await warden.reset() })
+})
 
 /** A small ML account: a customer policy with two versions, a group, users, roles, an instance profile. */
 async function seed(): Promise<void> {

@@ -19,24 +19,21 @@ import {
   SetSecurityTokenServicePreferencesCommand, type GetServiceLastAccessedDetailsCommandOutput, type ServiceLastAccessed
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { TestSchema } from '../../src/store/postgres/testing/test-database.js'
-import { awsErrorOf, createUserWithKeys, type Credentials, defaultTestDb, startWarden, type StartOptions, type Warden } from '../helpers/warden.js'
+import { awsErrorOf, createUserWithKeys, type Credentials, defaultTestDb, startWarden, type StartOptions } from '../helpers/warden.js'
+import { useWarden } from '../helpers/use-warden.js'
 
 const ACCOUNT = '123456789012'
 const allow = (...actions: string[]): string => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] })
 const trustFor = (arn: string): string =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' }] })
 
-let warden: Warden
+const warden = useWarden()
 let iam: IAMClient
-
-beforeAll(async () => {
-  warden = await startWarden()
+beforeAll(() => {
   iam = warden.iam()
-}, 30_000)
-afterAll(async () => { await warden?.stop() })
-beforeEach(async () => { await warden.reset() })
+})
 
 function stsIn(region: string, creds: Credentials): STSClient {
   return new STSClient({ endpoint: warden.endpoint, region, credentials: creds, maxAttempts: 1 })

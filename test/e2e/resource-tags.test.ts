@@ -7,20 +7,17 @@ import {
   CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, GetInstanceProfileCommand, GetPolicyCommand,
   GetRoleCommand, GetUserCommand, TagPolicyCommand, TagRoleCommand, UntagRoleCommand, type IAMClient
 } from '@aws-sdk/client-iam'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createUserWithKeys, errorOf, startWarden, type Warden } from '../helpers/warden.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createUserWithKeys, errorOf } from '../helpers/warden.js'
+import { useWarden } from '../helpers/use-warden.js'
 
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] })
 
-let warden: Warden
+const warden = useWarden()
 let iam: IAMClient
-
-beforeAll(async () => {
-  warden = await startWarden()
+beforeAll(() => {
   iam = warden.iam()
-}, 30_000)
-afterAll(async () => { await warden?.stop() })
-beforeEach(async () => { await warden.reset() })
+})
 
 const onlyWhereTeamIsMl = (action: string, key: string) => ({
   Version: '2012-10-17',
