@@ -56,21 +56,14 @@ export class UsageRecorder {
    * together after the current turn of the event loop.
    */
   serviceUsed(entity: UsageEntity, action: string, now: Date, region: string): void {
+    const last = this.actions.get(entity.id)?.get(action)
+    // A bound on all entries together, not an LRU: clearing costs at most one extra write per entry.
+    if (last === undefined && ++this.actionCount > this.maxEntries) {
+      this.actions.clear()
+      this.actionCount = 1
+    }
     let perEntity = this.actions.get(entity.id)
-    if (perEntity === undefined) {
-      perEntity = new Map()
-      this.actions.set(entity.id, perEntity)
-    }
-    const last = perEntity.get(action)
-    if (last === undefined) {
-      // A bound on all entries together, not an LRU: clearing costs at most one extra write per entry.
-      if (++this.actionCount > this.maxEntries) {
-        this.actions.clear()
-        this.actions.set(entity.id, perEntity)
-        perEntity.clear()
-        this.actionCount = 1
-      }
-    }
+    if (perEntity === undefined) this.actions.set(entity.id, (perEntity = new Map()))
     if (!this.due(perEntity, action, now, '', region, last)) return
     const colon = action.indexOf(':')
     const n = this.pending.push({

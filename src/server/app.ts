@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { loadKeyMaterial, type KeyMaterial } from '../auth/key-material.js'
-import { SigningKeyCache, verifyRequest, type HeaderValue } from '../auth/sigv4/index.js'
+import { firstHeaderValue, SigningKeyCache, verifyRequest, type HeaderValue } from '../auth/sigv4/index.js'
 import { usageRecorderFor, type UsageEntity } from '../auth/usage-recorder.js'
 import { iamOperations } from '../iam/index.js'
 import { AwsError, awsError, decodeQueryRequest, encodeResponse, renderError, type ServiceName } from '../protocol/index.js'
@@ -96,10 +96,6 @@ function requestHeaders(req: IncomingMessage): RequestHeaders {
   let names = 0
   for (const name in headers) if (Object.hasOwn(headers, name)) names++
   return names * 2 === req.rawHeaders.length ? headers : req.headersDistinct
-}
-
-function firstValue(value: HeaderValue | undefined): string | undefined {
-  return typeof value === 'string' || value === undefined ? value : value[0]
 }
 
 /** True when a request carries no SigV4 signature at all (no Authorization header, no X-Amz-Algorithm query). */
@@ -249,7 +245,7 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
       const unsigned = UNSIGNED.get(new URLSearchParams(form).get('Action') ?? '')
       if (unsigned) return { caller: anonymousCaller(accountId), service: unsigned, region: UNSIGNED_REGION }
     }
-    const tokenHeader = firstValue(headers['x-amz-security-token']) ?? (query ? new URLSearchParams(query).get('X-Amz-Security-Token') ?? undefined : undefined)
+    const tokenHeader = firstHeaderValue(headers['x-amz-security-token']) ?? (query ? new URLSearchParams(query).get('X-Amz-Security-Token') ?? undefined : undefined)
     let resolved: ResolvedKey | AwsError | undefined
     const verified = await verifyRequest(
       { method: req.method ?? 'GET', path, query, headers, body },
@@ -313,7 +309,6 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     if (record.decision !== undefined) record.decision = 'Allow'
     return { status: 200, body: encodeResponse(service, decoded.operation, output ?? undefined, requestId) }
   }
-
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now()

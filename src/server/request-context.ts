@@ -9,14 +9,12 @@ import type { Store } from '../store/index.js'
 import { authorizeCall, authorizeExternal, type RequestFacts } from './authorize.js'
 import type { Caller, OperationContext } from './operation.js'
 import type { PolicySetCache } from './policy-sets.js'
-import { resourceTagContext } from './resource-tags.js'
+import { NO_TAGS, resourceTagContext } from './resource-tags.js'
 
 /** Where a request's authorization decision is recorded (its log line). */
 export interface DecisionRecord {
   decision?: string
 }
-
-const NO_TAGS: Record<string, ContextValue> = Object.freeze({}) as Record<string, ContextValue>
 
 export class RequestContext implements OperationContext, RequestFacts {
   readonly secureTransport = false

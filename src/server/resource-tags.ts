@@ -9,7 +9,8 @@ import type { Store } from '../store/index.js'
 import { entityFacts, keyedByArn, type EntityKind } from './entity-cache.js'
 
 const IAM_ARN = /^arn:aws:iam::(\d{12}):(role|user|policy|instance-profile|mfa|server-certificate)(\/(?:.*\/)?)([^/]+)$/
-const NO_TAGS: Record<string, ContextValue> = Object.freeze({}) as Record<string, ContextValue>
+/** No resource tag keys (shared, frozen). */
+export const NO_TAGS: Record<string, ContextValue> = Object.freeze({}) as Record<string, ContextValue>
 
 /** The resource tag keys for `resource`; empty unless it is an existing tagged entity of `accountId`. */
 export async function resourceTagContext(store: Store, accountId: string, resource: string): Promise<Record<string, ContextValue>> {

@@ -4,6 +4,7 @@ export { signRequest, presignRequest, type RequestToSign, type SigningCredential
 export { SigningKeyCache, deriveSigningKey } from './get-signing-key.js'
 export { buildSignature, type SignatureInputs, type SignatureSteps } from './build-signature.js'
 export { formatAmzDate, parseAmzDate } from './amz-date.js'
+export { firstHeaderValue } from './get-canonical-headers.js'
 export type {
   CredentialScope,
   HeaderValue,

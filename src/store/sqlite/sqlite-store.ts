@@ -180,7 +180,6 @@ class SqliteStore {
         this.gate.release()
       }
     }
-    if (this.commit && !isReadOperation(name)) await this.durable()
     return result
   }
 
