@@ -4,6 +4,10 @@
  * functions by self time (the .cpuprofile is left in --out for Chrome DevTools).
  *
  *   npx tsx bench/profile-server.ts --scenario GetCallerIdentity --seconds 5 --out /tmp/prof
+ *
+ * --warm N runs the scenario N seconds first, unmeasured; --no-prof skips the profiler. Env:
+ * SERR=1 shows the server's output, NODE_ARGS adds node flags (e.g. --trace-gc), CONNS sets
+ * wrk's connections, WARDEN_BIN runs another checkout's bin/warden (A/B).
  */
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -13,13 +17,13 @@ import { parseArgs } from 'node:util'
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam'
 import { signRequest } from '../src/auth/sigv4/index.js'
 
-const { values: args } = parseArgs({ options: { scenario: { type: 'string', default: 'GetCallerIdentity' }, seconds: { type: 'string', default: '5' }, out: { type: 'string', default: join(tmpdir(), 'warden-prof') }, prof: { type: 'boolean', default: true } }, allowNegative: true })
+const { values: args } = parseArgs({ options: { scenario: { type: 'string', default: 'GetCallerIdentity' }, seconds: { type: 'string', default: '5' }, warm: { type: 'string', default: '0' }, out: { type: 'string', default: join(tmpdir(), 'warden-prof') }, prof: { type: 'boolean', default: true } }, allowNegative: true })
 const ROOT = { accessKeyId: 'AKIABENCHROOT0000001', secretAccessKey: 'benchRootSecret0000000000000000000000000' }
-const dir = mkdtempSync(join(tmpdir(), 'warden-prof-'))
+const dir = mkdtempSync(join(process.env.DATA_ROOT ?? tmpdir(), 'warden-prof-'))
 mkdirSync(args.out, { recursive: true })
 const port = 4599
 const endpoint = `http://127.0.0.1:${port}`
-const server = spawn('taskset', ['-c', '0', process.execPath, ...(args.prof ? ['--cpu-prof', `--cpu-prof-dir=${args.out}`] : []), process.env.WARDEN_BIN ?? 'bin/warden', 'serve', '--port', String(port), '--data', dir], {
+const server = spawn('taskset', ['-c', '0', process.execPath, ...(process.env.NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(args.prof ? ['--cpu-prof', `--cpu-prof-dir=${args.out}`] : []), process.env.WARDEN_BIN ?? 'bin/warden', 'serve', '--port', String(port), '--data', dir], {
   env: { ...process.env, WARDEN_ACCOUNT_ID: '123456789012', WARDEN_ROOT_ACCESS_KEY_ID: ROOT.accessKeyId, WARDEN_ROOT_SECRET_ACCESS_KEY: ROOT.secretAccessKey },
   stdio: ["ignore", process.env.SERR ? "inherit" : "ignore", process.env.SERR ? "inherit" : "ignore"]
 })
@@ -39,19 +43,28 @@ const line = (service: 'iam' | 'sts', body: string) => {
   return `POST\t/\t${Object.entries(signed.headers).filter(([k]) => k !== 'host').map(([k, v]) => `${k}:${String(v)}`).join('|')}\t${body}`
 }
 const trustDoc = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] }))
-const lines: string[] = []
-if (args.scenario === 'GetCallerIdentity') lines.push(line('sts', 'Action=GetCallerIdentity&Version=2011-06-15'))
-else if (args.scenario === 'AssumeRole') lines.push(line('sts', `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(role.Role!.Arn!)}&RoleSessionName=bench`))
-else if (args.scenario === 'GetRole') lines.push(line('iam', 'Action=GetRole&Version=2010-05-08&RoleName=bench-role'))
-else if (args.scenario === 'CreateRole+GetRole') {
-  // As bench/server.bench.ts: CreateRole, then GetRole of a role created 64 requests earlier.
-  for (let i = 0; i < 40_000; i++) {
-    lines.push(line('iam', `Action=CreateRole&Version=2010-05-08&RoleName=p${i}&AssumeRolePolicyDocument=${trustDoc}`))
-    lines.push(line('iam', `Action=GetRole&Version=2010-05-08&RoleName=${i < 64 ? 'bench-role' : `p${i - 64}`}`))
-  }
-} else for (let i = 0; i < 40_000; i++) lines.push(line('iam', `Action=CreateRole&Version=2010-05-08&RoleName=p${i}&AssumeRolePolicyDocument=${trustDoc}`))
-const file = join(dir, 'requests.txt')
-writeFileSync(file, lines.join('\n') + '\n')
+/** The scenario's request file; `prefix` names the roles it creates, so a warm-up run and the measured run never collide. */
+function requestFile(prefix: string): string {
+  const lines: string[] = []
+  if (args.scenario === 'GetCallerIdentity') lines.push(line('sts', 'Action=GetCallerIdentity&Version=2011-06-15'))
+  else if (args.scenario === 'AssumeRole') lines.push(line('sts', `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(role.Role!.Arn!)}&RoleSessionName=bench`))
+  else if (args.scenario === 'GetRole') lines.push(line('iam', 'Action=GetRole&Version=2010-05-08&RoleName=bench-role'))
+  else if (args.scenario === 'CreateRole+GetRole') {
+    // As bench/server.bench.ts: CreateRole, then GetRole of a role created 64 requests earlier.
+    for (let i = 0; i < 40_000; i++) {
+      lines.push(line('iam', `Action=CreateRole&Version=2010-05-08&RoleName=${prefix}${i}&AssumeRolePolicyDocument=${trustDoc}`))
+      lines.push(line('iam', `Action=GetRole&Version=2010-05-08&RoleName=${i < 64 ? 'bench-role' : `${prefix}${i - 64}`}`))
+    }
+  } else for (let i = 0; i < 40_000; i++) lines.push(line('iam', `Action=CreateRole&Version=2010-05-08&RoleName=${prefix}${i}&AssumeRolePolicyDocument=${trustDoc}`))
+  const file = join(dir, `requests-${prefix}.txt`)
+  writeFileSync(file, lines.join('\n') + '\n')
+  return file
+}
+const runWrk = (file: string, seconds: string) => execFileSync('taskset', ['-c', '1', 'wrk', '-t1', process.env.CONNS ? `-c${process.env.CONNS}` : '-c16', `-d${seconds}s`, '--latency', '-s', 'bench/wrk-replay.lua', endpoint, '--', file], { encoding: 'utf8' })
+const summary = (out: string) => out.split('\n').filter((l) => /Requests\/sec|99%|50%|Non-2xx/.test(l)).join('\n')
+// --warm N: N seconds of the same scenario first (other role names), not measured, so the JIT is warm.
+if (Number(args.warm) > 0) console.log(`warm-up:\n${summary(runWrk(requestFile('w'), args.warm!))}\nmeasured:`)
+const file = requestFile('p')
 /** The server's CPU time so far (user + system), in microseconds. */
 const cpuMicros = () => {
   // taskset execs node, so the child's pid is the server's.
@@ -62,12 +75,12 @@ const cpuBefore = cpuMicros()
 const tracer = process.env.STRACE ? spawn("strace", ["-f", "-c", "-o", "/tmp/strace.txt", "-p", String(server.pid)]) : undefined
 if (tracer) await new Promise((r) => setTimeout(r, 500))
 if (process.env.THREADS) execFileSync("bash", ["-c", `/tmp/threads.sh ${server.pid} > /tmp/threads-before.txt`])
-const out = execFileSync('taskset', ['-c', '1', 'wrk', '-t1', process.env.CONNS ? `-c${process.env.CONNS}` : '-c16', `-d${args.seconds}s`, '--latency', '-s', 'bench/wrk-replay.lua', endpoint, '--', file], { encoding: 'utf8' })
+const out = runWrk(file, args.seconds!)
 const cpu = cpuMicros() - cpuBefore
 if (tracer) { tracer.kill("SIGINT"); await new Promise((r) => tracer.on("exit", r)) }
 if (process.env.THREADS) execFileSync("bash", ["-c", `/tmp/threads.sh ${server.pid} > /tmp/threads-after.txt`])
 const requests = Number(/(\d+) requests in/.exec(out)?.[1])
-console.log(out.split('\n').filter((l) => /Requests\/sec|99%|50%|Non-2xx/.test(l)).join('\n'))
+console.log(summary(out))
 console.log(`server CPU per request: ${(cpu / requests).toFixed(1)} us (${requests} requests, ${(cpu / 1e6).toFixed(2)} s CPU)`)
 const before = new Set(readdirSync(args.out))
 server.kill('SIGINT')

@@ -6,7 +6,11 @@
  * own keys (every request is verified and authorized). Scenarios: GetCallerIdentity,
  * AssumeRole, CreateRole+GetRole.
  *
- *   npm run bench:server [-- --rounds 3 --seconds 4] [-- --compare postgres] [-- --floor]
+ *   npm run bench:server [-- --rounds 3 --seconds 4 --warm 2] [-- --compare postgres] [-- --floor]
+ *
+ * Before its measured rounds each scenario runs --warm seconds against each target, not
+ * counted (JIT compilation, SQLite's page cache, moto's imports): the figures are those of a
+ * server in steady state, as a long-running service is.
  *
  * --floor also replays the GetCallerIdentity requests against a bare node:http server
  * (bench/lib/bare-server.mjs, a fixed answer) in the same rounds: the most any Node server
@@ -20,7 +24,7 @@ import { parseArgs } from 'node:util'
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam'
 import { median, pinned, signedLine, waitFor, wrk as runWrk, type WrkRun } from './lib/http-load.js'
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '4' }, compare: { type: 'string', default: 'moto' }, floor: { type: 'boolean', default: false } } })
+const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '4' }, warm: { type: 'string', default: '2' }, compare: { type: 'string', default: 'moto' }, floor: { type: 'boolean', default: false } } })
 if (args.compare !== 'moto' && args.compare !== 'postgres') throw new Error('--compare is moto or postgres')
 const PG_URL = process.env.WARDEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const rounds = Number(args.rounds)
@@ -50,7 +54,7 @@ function line(t: Target, service: 'iam' | 'sts', body: string): string {
 
 const trustDoc = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] }))
 
-function scenarioFile(t: Target, scenario: string, round: number): string {
+function scenarioFile(t: Target, scenario: string, round: number | 'warm'): string {
   const lines: string[] = []
   if (scenario === 'GetCallerIdentity') lines.push(line(t, 'sts', 'Action=GetCallerIdentity&Version=2011-06-15'))
   else if (scenario === 'AssumeRole') lines.push(line(t, 'sts', `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(t.roleArn)}&RoleSessionName=bench`))
@@ -100,9 +104,10 @@ if (args.floor) {
 }
 
 const scenarios = ['GetCallerIdentity', 'AssumeRole', 'CreateRole+GetRole']
-console.log(`rounds: ${rounds} x ${seconds}s per scenario and target, wrk -c16 on core 1, servers on core 0`)
+console.log(`rounds: ${rounds} x ${seconds}s per scenario and target after ${args.warm}s of warm-up, wrk -c16 on core 1, servers on core 0`)
 for (const scenario of scenarios) {
   const results = new Map<Target, Run[]>([[warden, []], [peer, []]])
+  if (Number(args.warm) > 0) for (const t of [warden, peer]) runWrk(t.endpoint, scenarioFile(t, scenario, 'warm'), Number(args.warm))
   for (let round = 0; round < rounds; round++) {
     for (const t of [warden, peer]) results.get(t)!.push(wrk(t, scenarioFile(t, scenario, round)))
   }
@@ -118,6 +123,7 @@ if (args.floor) {
   const floor: Target = { name: 'bare node:http', endpoint: `http://127.0.0.1:${floorPort}`, user: warden.user, roleArn: '' }
   const w: Run[] = []
   const b: Run[] = []
+  if (Number(args.warm) > 0) runWrk(floor.endpoint, scenarioFile(warden, 'GetCallerIdentity', 'warm'), Number(args.warm))
   for (let round = 0; round < rounds; round++) {
     const file = scenarioFile(warden, 'GetCallerIdentity', round)
     w.push(wrk(warden, file))
