@@ -302,7 +302,8 @@ export async function createWarden(options: WardenOptions = {}): Promise<Warden>
     try {
       output = await spec.handler(decoded.input, ctx)
     } finally {
-      if (!isReadOnlyOperation(service, decoded.operation)) revisions.invalidate()
+      // Creating an entity never moves the revision (Store.getRevision), so the next request need not re-read it.
+      if (!isReadOnlyOperation(service, decoded.operation) && spec.createsResource !== true) revisions.invalidate()
     }
     // A call that succeeds was allowed, even if a handler probed a check it then did without
     // (DelegationPermissionCheck, either-of-two-actions access): the log line says so.

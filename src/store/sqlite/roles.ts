@@ -10,6 +10,9 @@ import { changeBoundary } from './policies.js'
 import { pageByName } from './principals.js'
 import type { Sync } from './sync.js'
 
+/** ROLE_COLUMNS for an INSERT's RETURNING clause, which cannot name the table by an alias. */
+const INSERTED_ROLE_COLUMNS = ROLE_COLUMNS.replace(/\br\./g, '')
+
 /** A stored role row as a record. */
 export function toRole(ctx: SqliteContext, row: RoleRow): RoleRecord {
   return roleRecord(ctx.accountId(), row)
@@ -35,13 +38,13 @@ export function roleOps(ctx: SqliteContext): Sync<RoleStore> {
       const tags = mergeTags([], input.tags ?? [], ctx.limits.tagsPerResource)
       ctx.accountId()
       changeBoundary(ctx, undefined, input.permissionsBoundaryArn)
-      insertUnique(() => ctx.run(
+      const row = insertUnique(() => ctx.get<RoleRow>(
         `INSERT INTO iam_roles (id, name, path, create_date, assume_role_policy, description, max_session_duration, permissions_boundary_arn, tags)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${INSERTED_ROLE_COLUMNS}`,
         id, input.name, input.path ?? '/', isoDate(input.createDate), input.assumeRolePolicyDocument, input.description,
         input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION, input.permissionsBoundaryArn, tagsJson(tags)
       ), ALREADY_EXISTS.role(input.name), 'role')
-      return toRole(ctx, roleRow(ctx, input.name))
+      return toRole(ctx, row!)
     },
     getRole(name: string): RoleRecord | undefined {
       const row = ctx.get<RoleRow>(`SELECT ${ROLE_COLUMNS} FROM iam_roles r WHERE lower(r.name) = lower(?)`, name)
