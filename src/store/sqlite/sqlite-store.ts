@@ -12,6 +12,7 @@ import { attachmentOps } from './attachments.js'
 import { SqliteContext, toStoreError } from './context.js'
 import { Gate } from '../gate.js'
 import { MisuseGuard } from '../misuse-guard.js'
+import { Checkpointer } from './checkpointer.js'
 import { GroupCommit } from './group-commit.js'
 import { groupOps } from './groups.js'
 import { inlinePolicyOps } from './inline-policies.js'
@@ -106,7 +107,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const commit = options.synchronous === 'NORMAL' || inMemory ? undefined : new GroupCommit(`${db.name}-wal`)
   // Migrations committed without an fsync; make them durable before anything relies on them.
   await commit?.sync()
-  return new SqliteStore(db, resolveLimits(options.limits), commit).build()
+  const checkpoints = inMemory ? undefined : new Checkpointer(db)
+  return new SqliteStore(db, resolveLimits(options.limits), commit, checkpoints).build()
 }
 
 class SqliteStore {
@@ -119,7 +121,12 @@ class SqliteStore {
   // about as much to create as a whole indexed read, so it is made once, not per call.
   private readonly call: Database.Transaction<(fn: () => unknown) => unknown>
 
-  constructor(private readonly db: Database.Database, limits: StoreLimits, private readonly commit: GroupCommit | undefined) {
+  constructor(
+    private readonly db: Database.Database,
+    limits: StoreLimits,
+    private readonly commit: GroupCommit | undefined,
+    private readonly checkpoints: Checkpointer | undefined
+  ) {
     this.ctx = new SqliteContext(db, limits)
     this.call = db.transaction((fn: () => unknown) => fn())
     const ctx = this.ctx
@@ -169,7 +176,8 @@ class SqliteStore {
     if (this.inTransaction.insideTransaction) {
       throw new Error(`store.${name}() called inside transaction(): use the transaction's own store argument`)
     }
-    if (this.commit && !isReadOperation(name)) return this.queueWrite(fn)
+    const write = !isReadOperation(name)
+    if (this.commit && write) return this.queueWrite(fn)
     let result: R
     if (!this.gate.busy) result = this.runSync(name, fn)
     else {
@@ -180,6 +188,7 @@ class SqliteStore {
         this.gate.release()
       }
     }
+    if (write) this.checkpoints?.committed()
     return result
   }
 
@@ -218,6 +227,7 @@ class SqliteStore {
           }
         }
       })
+      this.checkpoints?.committed()
     } catch (err) {
       // BEGIN or COMMIT failed: nothing of the batch is stored.
       const error = toStoreError(err)
@@ -278,6 +288,7 @@ class SqliteStore {
         this.rollback('ROLLBACK')
         throw err
       }
+      this.checkpoints?.committed()
     } finally {
       this.gate.release()
     }
@@ -353,6 +364,9 @@ class SqliteStore {
       this.closed = true
       // Writes queued while it was closing fail (never left hanging).
       for (const w of this.writes.splice(0)) w.reject(new StoreError('Unavailable', 'the store is closed'))
+      // The checkpointer's connection closes first, so this one is the last and its close
+      // checkpoints the WAL into the database file.
+      await this.checkpoints?.close()
       this.db.close()
       this.commit?.close()
     } finally {
