@@ -61,7 +61,7 @@ function requestFile(prefix: string): string {
   return file
 }
 const runWrk = (file: string, seconds: string) => execFileSync('taskset', ['-c', '1', 'wrk', '-t1', process.env.CONNS ? `-c${process.env.CONNS}` : '-c16', `-d${seconds}s`, '--latency', '-s', 'bench/wrk-replay.lua', endpoint, '--', file], { encoding: 'utf8' })
-const summary = (out: string) => out.split('\n').filter((l) => /Requests\/sec|99%|50%|Non-2xx/.test(l)).join('\n')
+const summary = (out: string) => out.split('\n').filter((l) => /Requests\/sec|99%|50%|Non-2xx|^tail /.test(l)).join('\n')
 // --warm N: N seconds of the same scenario first (other role names), not measured, so the JIT is warm.
 if (Number(args.warm) > 0) console.log(`warm-up:\n${summary(runWrk(requestFile('w'), args.warm!))}\nmeasured:`)
 const file = requestFile('p')

@@ -31,3 +31,12 @@ function request()
   if i > n then i = 1 end
   return requests[i]
 end
+
+-- The latency tail in more detail than wrk's own --latency lines (milliseconds).
+function done(summary, latency, requests)
+  local out = {}
+  for _, p in ipairs({50, 90, 95, 98, 99, 99.5, 99.9}) do
+    out[#out + 1] = string.format("p%s=%.2f", p, latency:percentile(p) / 1000)
+  end
+  io.write("tail " .. table.concat(out, " ") .. "\n")
+end
