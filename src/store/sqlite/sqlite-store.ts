@@ -193,7 +193,7 @@ class SqliteStore {
   }
 
   /**
-   * Writes are queued and run together at the end of the event-loop turn, each in a
+   * Writes are queued and run together at the end of the next event-loop turn, each in a
    * savepoint of one transaction (one BEGIN/COMMIT, one set of WAL frames and locks for all),
    * then resolved once that commit is durable. A failing write rolls back its own savepoint
    * only. The write lock is held only while the batch runs, never across turns.
@@ -201,11 +201,22 @@ class SqliteStore {
   private queueWrite<R>(fn: () => R): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       const n = this.writes.push({ fn, resolve: resolve as (v: unknown) => void, reject })
-      if (n === 1) setImmediate(() => void this.flushWrites())
+      if (n === 1) setImmediate(this.flushNextTurn)
     })
   }
 
   private writes: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = []
+
+  /**
+   * The writes asked for in one turn wait for the end of the next, so two turns' writes
+   * share one commit and one fsync. Under load a commit costs ~150-200 us of CPU (WAL page
+   * writes, file locks, the fdatasync with its thread hand-off and interrupt), shared by
+   * twice the writes: CreateRole+GetRole under wrk, four interleaved 8 s pairs, 10.6-11.5k
+   * -> 11.9-12.3k req/s with p99 unchanged. Idle, the extra turn is an empty loop iteration.
+   */
+  private readonly flushNextTurn = (): void => {
+    setImmediate(() => void this.flushWrites())
+  }
 
   private async flushWrites(): Promise<void> {
     if (this.writes.length === 0) return
