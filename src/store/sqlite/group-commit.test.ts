@@ -54,6 +54,27 @@ describe('GroupCommit', () => {
     c.close()
   })
 
+  it('starts a sync at once when asked to and none is under way, and otherwise shares the next one', async () => {
+    const wal = join(dir, 'd.db-wal')
+    writeFileSync(wal, 'frames')
+    let syncs = 0
+    const c = new GroupCommit(wal, (fd) => {
+      syncs++
+      return realSync(fd)
+    })
+    await c.sync()
+    expect(syncs).toBe(1)
+    const first = c.sync(true)
+    // Started before the call returned, not at the end of the turn.
+    expect(syncs).toBe(2)
+    // One is under way: these wait for the next, together, as sync() without `now` does.
+    const later = [c.sync(true), c.sync(), c.sync(true)]
+    expect(syncs).toBe(2)
+    await Promise.all([first, ...later])
+    expect(syncs).toBe(3)
+    c.close()
+  })
+
   it('rejects when the sync fails and recovers on the next call', async () => {
     const wal = join(dir, 'b.db-wal')
     writeFileSync(wal, 'frames')

@@ -33,20 +33,31 @@ export class GroupCommit {
    * end of this event-loop turn (or, if one is under way, right after it), so the commits of
    * every request handled in one turn share one fdatasync instead of the first of them
    * syncing alone and the rest waiting for a second.
+   *
+   * `now`: the caller's commit already holds every write there is to share it with (the
+   * store's queued writes, committed together at a turn's end), so with no sync under way
+   * one starts at once rather than a turn later; the replies it holds back go out a turn
+   * sooner (CreateRole+GetRole under wrk, eight interleaved 8 s pairs: p50 1.31-1.57 ->
+   * 1.12-1.27 ms, +2-16% req/s).
    */
-  sync(): Promise<void> {
+  sync(now = false): Promise<void> {
     if (this.pending) return this.pending
+    if (now && !this.inflight) return this.begin()
     const start = this.inflight ? this.inflight.then(noop, noop) : new Promise<void>((resolve) => setImmediate(resolve))
     const next = start.then(() => {
       this.pending = undefined
-      const run = this.flush().finally(() => {
-        if (this.inflight === run) this.inflight = undefined
-      })
-      this.inflight = run
-      return run
+      return this.begin()
     })
     this.pending = next
     return next
+  }
+
+  private begin(): Promise<void> {
+    const run = this.flush().finally(() => {
+      if (this.inflight === run) this.inflight = undefined
+    })
+    this.inflight = run
+    return run
   }
 
   /** Releases the WAL file descriptor. */

@@ -254,7 +254,8 @@ class SqliteStore {
     })
     let synced: unknown
     try {
-      await this.durable()
+      // This commit holds every queued write: its sync need not wait to be shared.
+      await this.durable(true)
     } catch (err) {
       synced = err
     }
@@ -266,10 +267,10 @@ class SqliteStore {
     })
   }
 
-  /** Waits until every commit so far is on disk (group commit); a failed sync is Unavailable. */
-  private async durable(): Promise<void> {
+  /** Waits until every commit so far is on disk (group commit); a failed sync is Unavailable. `now`: see GroupCommit.sync. */
+  private async durable(now = false): Promise<void> {
     try {
-      await this.commit!.sync()
+      await this.commit!.sync(now)
     } catch (err) {
       throw new StoreError('Unavailable', `storage failure (sync: ${(err as Error).message})`, undefined, { cause: err })
     }
