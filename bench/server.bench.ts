@@ -115,7 +115,7 @@ for (const scenario of scenarios) {
   const unit = per === 2 ? 'pairs/s' : 'req/s'
   const rate = (t: Target) => median(results.get(t)!.map((r) => r.rps)) / per
   const describe = (t: Target) => `${t.name} ${Math.round(rate(t))} ${unit} (p50 ${median(results.get(t)!.map((r) => r.p50ms)).toFixed(2)} ms, ` +
-    `p99 ${median(results.get(t)!.map((r) => r.p99ms)).toFixed(2)} ms, errors ${results.get(t)!.reduce((a, r) => a + r.errors, 0)})`
+    `p99 ${median(results.get(t)!.map((r) => r.p99ms)).toFixed(2)} ms [${results.get(t)!.map((r) => r.p99ms.toFixed(2)).join(' ')}], errors ${results.get(t)!.reduce((a, r) => a + r.errors, 0)})`
   console.log(`${scenario}: ${describe(warden)}, ${describe(peer)}, ratio ${(rate(warden) / rate(peer)).toFixed(2)}`)
 }
 if (args.floor) {
