@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parsePolicyArn } from './arn.js'
 import { newEntityId } from './ids.js'
 
@@ -9,6 +9,24 @@ describe('newEntityId', () => {
     }
     expect(newEntityId('AKIA')).toMatch(/^AKIA[A-Z0-9]{16}$/)
     expect(newEntityId('ASIA')).toMatch(/^ASIA[A-Z0-9]{16}$/)
+  })
+
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('sorts by creation second, as text (B-tree locality for the id indexes)', () => {
+    const at = (iso: string) => {
+      vi.spyOn(Date, 'now').mockReturnValue(Date.parse(iso))
+      return newEntityId('AROA')
+    }
+    const ids = ['2026-11-30T23:00:00Z', '2026-11-30T23:00:01Z', '2027-01-01T00:00:00Z', '2030-06-01T12:00:00Z'].map(at)
+    expect([...ids].sort()).toEqual(ids)
+    // Within one second the rest is random; past 36^6 s (December 2038) the length still holds.
+    expect(at('2026-11-30T23:00:00Z').slice(0, 10)).toBe(ids[0]!.slice(0, 10))
+    expect(at('2039-01-01T00:00:00Z')).toMatch(/^AROA[A-Z0-9]{17}$/)
+    vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2039-01-01T00:00:00Z'))
+    expect(newEntityId('AKIA')).toMatch(/^AKIA[A-Z0-9]{16}$/)
   })
 
   it('does not repeat and uses the whole alphabet', () => {
