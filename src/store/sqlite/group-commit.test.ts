@@ -7,6 +7,18 @@ import { GroupCommit } from './group-commit.js'
 const dir = mkdtempSync(join(tmpdir(), 'warden-group-commit-'))
 const realSync = (fd: number) => new Promise<void>((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())))
 
+/** A GroupCommit over a fresh WAL file `<name>.db-wal`, counting the fdatasyncs it makes. */
+function countingCommit(name: string): { c: GroupCommit; syncs: () => number } {
+  const wal = join(dir, `${name}.db-wal`)
+  writeFileSync(wal, 'frames')
+  let n = 0
+  const c = new GroupCommit(wal, (fd) => {
+    n++
+    return realSync(fd)
+  })
+  return { c, syncs: () => n }
+}
+
 describe('GroupCommit', () => {
   it('resolves without syncing while there is no WAL file', async () => {
     const c = new GroupCommit(join(dir, 'missing.db-wal'))
@@ -36,42 +48,30 @@ describe('GroupCommit', () => {
   })
 
   it('gives the commits of one event-loop turn one fdatasync, and a commit made during a sync the next one', async () => {
-    const wal = join(dir, 'c.db-wal')
-    writeFileSync(wal, 'frames')
-    let syncs = 0
-    const c = new GroupCommit(wal, (fd) => {
-      syncs++
-      return realSync(fd)
-    })
+    const { c, syncs } = countingCommit('c')
     await Promise.all(Array.from({ length: 20 }, () => c.sync()))
-    expect(syncs).toBe(1)
+    expect(syncs()).toBe(1)
     // One sync under way; commits made meanwhile wait for the one after it, together.
     const first = c.sync()
     await new Promise((r) => setImmediate(r))
     const during = Array.from({ length: 5 }, () => c.sync())
     await Promise.all([first, ...during])
-    expect(syncs).toBe(3)
+    expect(syncs()).toBe(3)
     c.close()
   })
 
   it('starts a sync at once when asked to and none is under way, and otherwise shares the next one', async () => {
-    const wal = join(dir, 'd.db-wal')
-    writeFileSync(wal, 'frames')
-    let syncs = 0
-    const c = new GroupCommit(wal, (fd) => {
-      syncs++
-      return realSync(fd)
-    })
+    const { c, syncs } = countingCommit('d')
     await c.sync()
-    expect(syncs).toBe(1)
+    expect(syncs()).toBe(1)
     const first = c.sync(true)
     // Started before the call returned, not at the end of the turn.
-    expect(syncs).toBe(2)
+    expect(syncs()).toBe(2)
     // One is under way: these wait for the next, together, as sync() without `now` does.
     const later = [c.sync(true), c.sync(), c.sync(true)]
-    expect(syncs).toBe(2)
+    expect(syncs()).toBe(2)
     await Promise.all([first, ...later])
-    expect(syncs).toBe(3)
+    expect(syncs()).toBe(3)
     c.close()
   })
 
