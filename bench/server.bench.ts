@@ -29,6 +29,7 @@ if (args.compare !== 'moto' && args.compare !== 'postgres') throw new Error('--c
 const PG_URL = process.env.WARDEN_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const rounds = Number(args.rounds)
 const seconds = Number(args.seconds)
+const warm = Number(args.warm)
 const ROOT = { accessKeyId: 'AKIABENCHROOT0000001', secretAccessKey: 'benchRootSecret0000000000000000000000000' }
 const ACCOUNT = '123456789012'
 const dir = mkdtempSync(join(tmpdir(), 'warden-bench-'))
@@ -104,10 +105,10 @@ if (args.floor) {
 }
 
 const scenarios = ['GetCallerIdentity', 'AssumeRole', 'CreateRole+GetRole']
-console.log(`rounds: ${rounds} x ${seconds}s per scenario and target after ${args.warm}s of warm-up, wrk -c16 on core 1, servers on core 0`)
+console.log(`rounds: ${rounds} x ${seconds}s per scenario and target after ${warm}s of warm-up, wrk -c16 on core 1, servers on core 0`)
 for (const scenario of scenarios) {
   const results = new Map<Target, Run[]>([[warden, []], [peer, []]])
-  if (Number(args.warm) > 0) for (const t of [warden, peer]) runWrk(t.endpoint, scenarioFile(t, scenario, 'warm'), Number(args.warm))
+  if (warm > 0) for (const t of [warden, peer]) runWrk(t.endpoint, scenarioFile(t, scenario, 'warm'), warm)
   for (let round = 0; round < rounds; round++) {
     for (const t of [warden, peer]) results.get(t)!.push(wrk(t, scenarioFile(t, scenario, round)))
   }
@@ -123,7 +124,7 @@ if (args.floor) {
   const floor: Target = { name: 'bare node:http', endpoint: `http://127.0.0.1:${floorPort}`, user: warden.user, roleArn: '' }
   const w: Run[] = []
   const b: Run[] = []
-  if (Number(args.warm) > 0) runWrk(floor.endpoint, scenarioFile(warden, 'GetCallerIdentity', 'warm'), Number(args.warm))
+  if (warm > 0) runWrk(floor.endpoint, scenarioFile(warden, 'GetCallerIdentity', 'warm'), warm)
   for (let round = 0; round < rounds; round++) {
     const file = scenarioFile(warden, 'GetCallerIdentity', round)
     w.push(wrk(warden, file))
